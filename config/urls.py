@@ -1,0 +1,34 @@
+"""URL map. Public pages are listed in tiepdan.public; everything else needs a login."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+admin.site.site_header = "tiepdan"
+admin.site.site_title = "tiepdan"
+
+urlpatterns = [
+    path("", include("tiepdan.public.urls")),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("tai-khoan/", include("tiepdan.accounts.urls")),
+    path("lich-lam-viec/", include("tiepdan.workcalendar.urls")),
+    path("tiep-cong-dan/", include("tiepdan.reception.urls")),
+    path("don-thu/", include("tiepdan.cases.urls")),
+    path("chi-dao/", include("tiepdan.directives.urls")),
+    path("doi-thoai/", include("tiepdan.dialogues.urls")),
+    path("hoa-giai/", include("tiepdan.mediation.urls")),
+    path("chi-tieu/", include("tiepdan.targets.urls")),
+    path("bao-cao/", include("tiepdan.reports.urls")),
+    path("quan-tri/", admin.site.urls),
+]
+
+handler403 = "tiepdan.public.views.permission_denied"
+handler404 = "tiepdan.public.views.page_not_found"
+handler500 = "tiepdan.public.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Refresh and compile the Vietnamese catalogue of every app (each app keeps its own locale/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ADMIN="$PWD/.venv/bin/django-admin"
+for app in tiepdan/*/; do
+  [ -f "$app/apps.py" ] || continue
+  mkdir -p "$app/locale"
+  (cd "$app" && "$ADMIN" makemessages -l vi --no-obsolete -v 0 \
+     --ignore 'tests/*' --ignore 'migrations/*')
+done
+mkdir -p locale
+.venv/bin/python manage.py makemessages -l vi --no-obsolete -v 0 \
+  --ignore '.venv/*' --ignore 'tiepdan/*' --ignore 'bench/*' --ignore 'staticfiles/*'
+.venv/bin/python manage.py compilemessages -v 0 --ignore '.venv/*'

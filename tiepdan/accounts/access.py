@@ -1,0 +1,54 @@
+"""The one door to a record: scope (which units) then capability (what the role may do).
+
+Every app's `access.py` builds its `get_<thing>_for(user, pk, write=False)` on `get_in_scope`:
+a record outside the user's units is a 404 (its existence is not revealed), a record in scope
+without the capability is a 403.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import Http404
+
+from tiepdan.accounts.models import User
+
+M = TypeVar("M", bound=models.Model)
+
+
+def scoped(queryset: models.QuerySet[M], user: User, unit_field: str = "unit") -> models.QuerySet[M]:
+    """Restrict `queryset` to the records of the units `user` may see."""
+    if user.is_superuser:
+        return queryset
+    if not user.is_authenticated or user.unit_id is None:
+        return queryset.none()
+    return queryset.filter(**{f"{unit_field}__path__startswith": user.unit.path})  # type: ignore[union-attr]
+
+
+def require(user: User, *capabilities: str) -> None:
+    """Raise PermissionDenied unless `user` holds every capability."""
+    if not user.has_perms(capabilities):
+        raise PermissionDenied
+
+
+def get_in_scope(
+    queryset: models.QuerySet[M],
+    user: User,
+    pk: object,
+    *,
+    read: str | None = None,
+    write: str | None = None,
+    for_write: bool = False,
+    unit_field: str = "unit",
+) -> M:
+    """Fetch one record through scope, then check the read (or write) capability."""
+    try:
+        obj = scoped(queryset, user, unit_field).get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+    needed = write if for_write else read
+    if needed:
+        require(user, needed)
+    return obj

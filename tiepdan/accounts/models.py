@@ -1,0 +1,71 @@
+"""Staff accounts. Citizens need no account; every user belongs to one organisation unit."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tiepdan.orgunits.models import Department, OrgUnit, OrgUnitQuerySet
+
+
+class User(AbstractUser):
+    class Post(models.TextChoices):
+        """Leadership posts the legal rules name (Regulation 11, Law on Citizen Reception Art. 15)."""
+
+        SECRETARY = "secretary", _("Party Committee Secretary")
+        DEPUTY_SECRETARY = "deputy_secretary", _("Deputy Secretary")
+        CHAIRMAN = "chairman", _("People's Committee Chairman")
+        VICE_CHAIRMAN = "vice_chairman", _("People's Committee Vice-Chairman")
+        OTHER = "", _("—")
+
+    unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+    )
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("department"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+    )
+    post = models.CharField(_("leadership post"), max_length=20, choices=Post.choices, blank=True)
+    position = models.CharField(_("job title"), max_length=120, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        permissions = [
+            ("view_staff_pages", _("Can use the staff pages")),
+            ("manage_unit_users", _("Can manage the users of their unit")),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    def get_full_name(self) -> str:
+        # Vietnamese names are written family name first: Nguyễn Văn Minh.
+        return f"{self.last_name} {self.first_name}".strip()
+
+    def visible_units(self) -> OrgUnitQuerySet:
+        """The units whose records this user may see: their own unit's subtree."""
+        if self.is_superuser:
+            return OrgUnit.objects.all()
+        if self.unit is None:
+            return OrgUnit.objects.none()
+        return OrgUnit.objects.subtree_of(self.unit)
+
+    def can_see_unit(self, unit: OrgUnit | None) -> bool:
+        if self.is_superuser:
+            return True
+        return bool(unit and self.unit and self.unit.contains(unit))
+
+    def role_names(self) -> list[str]:
+        return list(self.groups.values_list("name", flat=True))

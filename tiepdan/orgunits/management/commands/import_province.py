@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from tiepdan.lib.errors import DomainError
+from tiepdan.orgunits.services import import_province
+
+
+class Command(BaseCommand):
+    help = "Create a province and all its wards/communes from the official two-tier register."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("code", type=int, help="official province code, e.g. 79")
+
+    def handle(self, *args: object, code: int, **options: object) -> None:
+        try:
+            province, created = import_province(code)
+        except DomainError as exc:
+            raise CommandError(exc.message) from exc
+        self.stdout.write(f"{province.name}: {created} new commune-level units")

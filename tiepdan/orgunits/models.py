@@ -1,0 +1,146 @@
+"""Organisation units: province → commune-level unit (xã / phường / đặc khu) → thôn / tổ dân phố.
+
+The two-tier structure in force since 1 July 2025 (DOMAIN §9, rule 27). Old districts can be
+kept as history (`is_historical`), but no rule depends on them. A unit's `path` lists its
+ancestors' ids so that a subtree is one indexed prefix query.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+
+class OrgUnitQuerySet(models.QuerySet["OrgUnit"]):
+    def subtree_of(self, unit: OrgUnit) -> OrgUnitQuerySet:
+        return self.filter(path__startswith=unit.path)
+
+    def current(self) -> OrgUnitQuerySet:
+        return self.filter(is_historical=False)
+
+    def communes(self) -> OrgUnitQuerySet:
+        return self.filter(level=OrgUnit.Level.COMMUNE)
+
+
+class OrgUnit(models.Model):
+    class Level(models.TextChoices):
+        PROVINCE = "province", _("Province / centrally-run city")
+        DISTRICT = "district", _("District (before 1 July 2025, history only)")
+        COMMUNE = "commune", _("Commune-level unit")
+        GROUP = "group", _("Village / residential group")
+
+    class Kind(models.TextChoices):
+        PROVINCE = "tinh", _("Province")
+        CITY = "thanh_pho", _("Centrally-run city")
+        DISTRICT = "quan_huyen", _("District")
+        COMMUNE = "xa", _("Commune")
+        WARD = "phuong", _("Ward")
+        SPECIAL_ZONE = "dac_khu", _("Special zone")
+        VILLAGE = "thon", _("Village")
+        RESIDENTIAL_GROUP = "to_dan_pho", _("Residential group")
+
+    PARENT_LEVEL = {
+        Level.PROVINCE: (),
+        Level.DISTRICT: (Level.PROVINCE,),
+        Level.COMMUNE: (Level.PROVINCE, Level.DISTRICT),
+        Level.GROUP: (Level.COMMUNE,),
+    }
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    code = models.CharField(
+        _("official code"),
+        max_length=20,
+        blank=True,
+        help_text=_("The official administrative code (e.g. 79, 26743); blank for groups."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    path = models.CharField(max_length=255, editable=False, db_index=True, default="")
+    is_historical = models.BooleanField(_("historical (no longer exists)"), default=False)
+    address = models.CharField(_("office address"), max_length=255, blank=True)
+    phone = models.CharField(_("office phone"), max_length=30, blank=True)
+    email = models.EmailField(_("office e-mail"), blank=True)
+
+    objects = OrgUnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation unit")
+        verbose_name_plural = _("organisation units")
+        ordering = ["path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code"], condition=~Q(code=""), name="orgunit_unique_official_code"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        path = f"{self.parent.path if self.parent else '/'}{self.pk}/"
+        if path != self.path:
+            self.path = path
+            OrgUnit.objects.filter(pk=self.pk).update(path=path)
+
+    def ancestors(self) -> Iterable[OrgUnit]:
+        ids = [int(part) for part in self.path.strip("/").split("/") if part]
+        by_id = OrgUnit.objects.in_bulk(ids)
+        return [by_id[i] for i in ids if i in by_id]
+
+    def commune(self) -> OrgUnit | None:
+        """The commune-level unit this unit is or belongs to."""
+        for unit in reversed(list(self.ancestors())):
+            if unit.level == self.Level.COMMUNE:
+                return unit
+        return None
+
+    def province(self) -> OrgUnit | None:
+        for unit in self.ancestors():
+            if unit.level == self.Level.PROVINCE:
+                return unit
+        return None
+
+    def contains(self, other: OrgUnit) -> bool:
+        return other.path.startswith(self.path)
+
+
+class Department(models.Model):
+    class Kind(models.TextChoices):
+        BOARD = "ban", _("Board")
+        SECTION = "bo_phan", _("Section")
+        FRONT = "mat_tran", _("Fatherland Front")
+        ASSOCIATION = "doan_the", _("Mass organisation")
+
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="departments"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SECTION)
+    code = models.SlugField(_("short code"), max_length=30)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+        ordering = ["unit", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "code"], name="department_unique_code"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
