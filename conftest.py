@@ -11,6 +11,9 @@ from tiepdan.accounts.models import User
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.orgunits.services import ensure_group, ensure_ward
 
+# Browser fixtures (browser_page, phone_page, login_as, screenshot) for every app's tests.
+pytest_plugins = ["tests.browser.fixtures"]
+
 
 @pytest.fixture
 def ward_a(db) -> OrgUnit:
