@@ -144,3 +144,28 @@ class Department(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class DocumentCounter(models.Model):
+    """The last number issued in one series of a unit's documents in one year.
+
+    Decree 30/2020 numbers documents from 1 each year ("Số: 12/TB-UBND"); a series is the
+    document type and register (e.g. "TB", "BC", "TCD-01").
+    """
+
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="document_counters")
+    year = models.PositiveSmallIntegerField()
+    series = models.CharField(max_length=30)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("document number register")
+        verbose_name_plural = _("document number registers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "series"], name="document_counter_unique_series"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.series} {self.year}: {self.last}"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 from vietnam_provinces import Province, ProvinceCode, VietNamDivisionType, Ward, WardCode
 
 from tiepdan.lib.errors import DomainError
-from tiepdan.orgunits.models import Department, OrgUnit
+from tiepdan.orgunits.models import Department, DocumentCounter, OrgUnit
 
 _KIND = {
     VietNamDivisionType.TINH: OrgUnit.Kind.PROVINCE,
@@ -94,3 +95,14 @@ def ensure_department(unit: OrgUnit, code: str, name: str, kind: str) -> Departm
         unit=unit, code=code, defaults={"name": name, "kind": kind}
     )
     return department
+
+
+def next_document_number(unit: OrgUnit, year: int, series: str) -> int:
+    """Issue the next number of a unit's document series for a year (1, 2, 3 … per year)."""
+    with transaction.atomic():
+        counter, _created = DocumentCounter.objects.select_for_update().get_or_create(
+            unit=unit, year=year, series=series
+        )
+        DocumentCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
+        counter.refresh_from_db(fields=["last"])
+        return counter.last
