@@ -29,22 +29,38 @@ TWO_FACTOR_ROLES = {LEADER, UNIT_ADMIN}
 CAPABILITIES: dict[str, set[str]] = {
     RECEPTION_OFFICER: {
         "accounts.view_staff_pages",
+        "cases.view_case",
+        "cases.receive_case",
+        "cases.classify_case",
+        "cases.decide_case",
+        "cases.assign_case",
+        "cases.answer_case",
     },
     HANDLING_OFFICER: {
         "accounts.view_staff_pages",
+        "cases.view_case",
+        "cases.answer_case",
     },
     LEADER: {
         "accounts.view_staff_pages",
+        "cases.view_case",
+        "cases.decide_case",
+        "cases.assign_case",
+        "cases.approve_answer",
+        "cases.extend_case",
     },
     MEDIATOR: {
         "accounts.view_staff_pages",
     },
     UNIT_ADMIN: {
         "accounts.view_staff_pages",
+        "cases.view_case",
+        "cases.manage_case_settings",
         "accounts.manage_unit_users",
         "workcalendar.manage_calendar",
     },
     HIGHER_LEVEL: {
         "accounts.view_staff_pages",
+        "cases.view_case",
     },
 }
