@@ -1,0 +1,110 @@
+"""Forms for directives: shape of the input only; the rules live in services."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tiepdan.accounts.models import User
+from tiepdan.orgunits.models import Department, OrgUnit
+
+from .models import Directive
+
+MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
+EVIDENCE_TYPES = ".pdf,.docx,.doc,.xlsx,.jpg,.jpeg,.png"
+
+
+def _evidence_field(required: bool) -> forms.FileField:
+    return forms.FileField(
+        label=_("Evidence (report, minutes, photo)"),
+        required=required,
+        widget=forms.ClearableFileInput(attrs={"accept": EVIDENCE_TYPES, "class": "form-control"}),
+    )
+
+
+def _check_size(upload: Any) -> Any:
+    if upload and upload.size > MAX_EVIDENCE_BYTES:
+        raise forms.ValidationError(_("The file is larger than 20 MB."))
+    return upload
+
+
+class DirectiveForm(forms.Form):
+    title = forms.CharField(label=_("Directive"), max_length=300)
+    content = forms.CharField(
+        label=_("Details"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    source_kind = forms.ChoiceField(
+        label=_("Given at"),
+        choices=Directive.SourceKind.choices,
+        initial=Directive.SourceKind.WORK_MEETING,
+    )
+    source_label = forms.CharField(
+        label=_("Meeting or session"),
+        max_length=300,
+        required=False,
+        help_text=_("E.g. the work meeting of 20/11/2026 with the Party Committee Standing Board."),
+    )
+    issued_on = forms.DateField(
+        label=_("Issued on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    owner_department = forms.ModelChoiceField(
+        label=_("Owner department"), queryset=Department.objects.none(), required=False
+    )
+    owner_user = forms.ModelChoiceField(
+        label=_("Owner officer"), queryset=User.objects.none(), required=False
+    )
+    due_in_working_days = forms.IntegerField(
+        label=_("Deadline in working days"), min_value=1, max_value=250, required=False
+    )
+    due_on = forms.DateField(
+        label=_("or deadline date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args: Any, unit: OrgUnit, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        departments = cast(forms.ModelChoiceField, self.fields["owner_department"])
+        departments.queryset = Department.objects.filter(unit=unit, is_active=True)
+        officers = cast(forms.ModelChoiceField, self.fields["owner_user"])
+        officers.queryset = User.objects.filter(unit=unit, is_active=True).order_by("first_name")
+        for field in self.fields.values():
+            field.widget.attrs.setdefault(
+                "class", "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
+            )
+
+
+class ProgressForm(forms.Form):
+    percent = forms.IntegerField(
+        label=_("Percent done"),
+        min_value=0,
+        max_value=100,
+        widget=forms.NumberInput(attrs={"class": "form-control"}),
+    )
+    note = forms.CharField(
+        label=_("What has been done"),
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+    )
+    evidence = _evidence_field(required=False)
+
+    def clean_evidence(self) -> Any:
+        return _check_size(self.cleaned_data.get("evidence"))
+
+
+class CompleteForm(forms.Form):
+    note = forms.CharField(
+        label=_("Result"),
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+        required=False,
+    )
+    evidence = _evidence_field(required=True)
+
+    def clean_evidence(self) -> Any:
+        return _check_size(self.cleaned_data.get("evidence"))
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for cancelling"),
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+    )
