@@ -29,6 +29,11 @@ TWO_FACTOR_ROLES = {LEADER, UNIT_ADMIN}
 CAPABILITIES: dict[str, set[str]] = {
     RECEPTION_OFFICER: {
         "accounts.view_staff_pages",
+        "reception.view_reception",
+        "reception.manage_schedule",
+        "reception.record_entry",
+        "reception.export_book",
+        "reception.import_book",
         "cases.view_case",
         "cases.receive_case",
         "cases.classify_case",
@@ -42,6 +47,7 @@ CAPABILITIES: dict[str, set[str]] = {
     },
     HANDLING_OFFICER: {
         "accounts.view_staff_pages",
+        "reception.view_reception",
         "cases.view_case",
         "cases.answer_case",
         "targets.view_targets",
@@ -52,6 +58,11 @@ CAPABILITIES: dict[str, set[str]] = {
     },
     LEADER: {
         "accounts.view_staff_pages",
+        "reception.view_reception",
+        "reception.manage_schedule",
+        "reception.export_book",
+        "reception.hold_session",
+        "reception.view_compliance",
         "cases.view_case",
         "cases.decide_case",
         "cases.assign_case",
@@ -71,6 +82,9 @@ CAPABILITIES: dict[str, set[str]] = {
     },
     UNIT_ADMIN: {
         "accounts.view_staff_pages",
+        "reception.view_reception",
+        "reception.import_book",
+        "reception.view_compliance",
         "cases.view_case",
         "cases.manage_case_settings",
         "targets.view_targets",
@@ -83,6 +97,9 @@ CAPABILITIES: dict[str, set[str]] = {
     },
     HIGHER_LEVEL: {
         "accounts.view_staff_pages",
+        "reception.view_reception",
+        "reception.export_book",
+        "reception.view_compliance",
         "cases.view_case",
         "targets.view_targets",
         "reports.view_dashboard",
