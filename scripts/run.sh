@@ -1,31 +1,38 @@
 #!/usr/bin/env bash
 # Serve tiepdan locally: migrate, seed an empty database, then gunicorn + the Huey consumer.
-# Ctrl-C stops both.
+# Ctrl-C (or SIGTERM) stops both; if either one dies, the other is stopped too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 PORT="${PORT:-8000}"
 export TIEPDAN_DEMO="${TIEPDAN_DEMO:-1}"
 
-$PY manage.py migrate --noinput
+$PY manage.py migrate --noinput -v 1
 $PY manage.py createcachetable
 $PY manage.py collectstatic --noinput -v 0
-if [ "$($PY manage.py shell -c 'from tiepdan.orgunits.models import OrgUnit; print(OrgUnit.objects.exists())')" = "False" ]; then
+empty=$($PY manage.py shell --no-imports -v 0 -c \
+  'from tiepdan.orgunits.models import OrgUnit; print(not OrgUnit.objects.exists())')
+if [ "$empty" = "True" ]; then
+  echo "Empty database: loading the demo data (manage.py seed_demo)..."
   $PY manage.py seed_demo
 fi
+echo
 $PY manage.py demo_logins
+echo
 
 pids=()
 stop() {
-  trap - INT TERM
+  trap - INT TERM EXIT
   kill -TERM "${pids[@]}" 2>/dev/null || true
   wait "${pids[@]}" 2>/dev/null || true
 }
 trap stop INT TERM EXIT
 
-$PY manage.py run_huey --workers 2 --flush-locks &
+$PY manage.py run_huey --flush-locks &
 pids+=($!)
-.venv/bin/gunicorn config.wsgi --bind "127.0.0.1:${PORT}" --workers 3 --access-logfile - &
+# No control socket: it lives in $HOME and would clash between two local instances.
+.venv/bin/gunicorn config.wsgi --bind "127.0.0.1:${PORT}" --workers "${WEB_CONCURRENCY:-3}" \
+  --no-control-socket --access-logfile - &
 pids+=($!)
 echo "tiepdan: http://127.0.0.1:${PORT}/  (Ctrl-C to stop)"
 wait -n "${pids[@]}"
