@@ -6,3 +6,9 @@ class WorkcalendarConfig(AppConfig):
     name = "tiepdan.workcalendar"
     label = "workcalendar"
     verbose_name = _("Working-day calendar")
+
+    def ready(self) -> None:
+        from tiepdan.lib.workdays import set_calendar_loader
+        from tiepdan.workcalendar.loader import is_stale, load_calendar
+
+        set_calendar_loader(load_calendar, stale=is_stale)
