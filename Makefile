@@ -1,10 +1,20 @@
 # tiepdan: `make run` serves the demo site, `make test` runs the whole suite.
+# Both create .venv and install the pinned dependencies first when needed.
 PY      := .venv/bin/python
 PIP     := .venv/bin/pip
 PORT    ?= 8000
 STAMP   := .venv/.installed
 
-.PHONY: run test check messages seed install clean-db
+.PHONY: help run test check messages seed install hooks clean-db
+
+help:
+	@echo "make run       serve the demo site on http://127.0.0.1:$(PORT) (PORT=8123 make run)"
+	@echo "make test      the whole test suite; TIEPDAN_TEST_DATABASE_URL=postgres://... for PostgreSQL"
+	@echo "make check     ruff, ruff format --check, mypy, makemigrations --check, catalogues"
+	@echo "make messages  refresh and compile every Vietnamese catalogue"
+	@echo "make seed      load the demo data (idempotent)"
+	@echo "make hooks     install the pre-commit hooks"
+	@echo "make clean-db  delete the local SQLite database and job queue"
 
 $(PY):
 	python3 -m venv .venv
@@ -23,14 +33,17 @@ install: $(STAMP)
 run: $(STAMP)
 	PORT=$(PORT) bash scripts/run.sh
 
+# pytest exits 5 when it collected no test: that means the suite is broken, so say so.
 test: $(STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@status=0; $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; fi; \
+	exit $$status
 
 check: $(STAMP)
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/mypy config tiepdan
-	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest -q tiepdan/lib/tests/test_translations.py
 
 messages: $(STAMP)
@@ -38,3 +51,9 @@ messages: $(STAMP)
 
 seed: $(STAMP)
 	$(PY) manage.py seed_demo
+
+hooks: $(STAMP)
+	.venv/bin/pre-commit install
+
+clean-db:
+	rm -f db.sqlite3 db.sqlite3-wal db.sqlite3-shm var/huey.sqlite3*
