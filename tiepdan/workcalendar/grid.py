@@ -1,0 +1,111 @@
+"""Lay out one year of the calendar for the page: 12 month grids and the list of special days."""
+
+from __future__ import annotations
+
+import calendar as stdlib_calendar
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from tiepdan.lib.workdays import WorkCalendar, statutory_names
+from tiepdan.workcalendar.models import Holiday
+
+WEEKDAY_HEADERS = [
+    pgettext_lazy("weekday", "Mon"),
+    pgettext_lazy("weekday", "Tue"),
+    pgettext_lazy("weekday", "Wed"),
+    pgettext_lazy("weekday", "Thu"),
+    pgettext_lazy("weekday", "Fri"),
+    pgettext_lazy("weekday", "Sat"),
+    pgettext_lazy("weekday", "Sun"),
+]
+
+STATUTORY_SOURCE = _("Labour Code 2019, Art. 112")
+
+
+@dataclass
+class Day:
+    on: date
+    working: bool
+    css: str
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Month:
+    number: int
+    weeks: list[list[Day | None]]
+    working_days: int
+
+
+@dataclass
+class Entry:
+    """A line of the year's list: a statutory holiday or an announced day."""
+
+    on: date
+    kind: str
+    name: str
+    source: str
+    holiday: Holiday | None = None
+
+
+def _css(day: date, working: bool, announced: Holiday | None, statutory: bool) -> str:
+    if announced is not None:
+        return "wd-makeup" if announced.is_makeup else "wd-off"
+    if statutory:
+        return "wd-holiday"
+    if working and day.weekday() >= 5:
+        return "wd-makeup"
+    return "" if working else "wd-weekend"
+
+
+def build_months(
+    year: int, cal: WorkCalendar, announced: dict[date, Holiday], names: dict[date, str]
+) -> list[Month]:
+    """The 12 month grids (weeks from Monday) with each day's status and notes."""
+    months = []
+    for number in range(1, 13):
+        weeks: list[list[Day | None]] = []
+        count = 0
+        for week in stdlib_calendar.Calendar().monthdatescalendar(year, number):
+            row: list[Day | None] = []
+            for on in week:
+                if on.month != number:
+                    row.append(None)
+                    continue
+                working = cal.is_working_day(on)
+                count += working
+                entry = announced.get(on)
+                notes = [n for n in (names.get(on), entry.name if entry else None) if n]
+                row.append(Day(on, working, _css(on, working, entry, on in names), notes))
+            weeks.append(row)
+        months.append(Month(number, weeks, count))
+    return months
+
+
+def build_entries(
+    announced: Iterable[Holiday], names: dict[date, str], kind_label: dict[str, str]
+) -> list[Entry]:
+    """Statutory holidays and announced days of the year, by date."""
+    statutory = str(_("Statutory holiday"))
+    entries = [Entry(on, statutory, name, str(STATUTORY_SOURCE)) for on, name in names.items()]
+    entries += [Entry(h.date, kind_label[h.kind], h.name, h.source, h) for h in announced]
+    return sorted(entries, key=lambda e: (e.on, e.holiday is not None))
+
+
+def year_context(year: int, cal: WorkCalendar, language: str) -> dict[str, object]:
+    """Everything the year page shows."""
+    rows = list(Holiday.objects.filter(year=year).select_related("created_by"))
+    names = statutory_names(year, language)
+    announced = {h.date: h for h in rows}
+    kind_label = {value: str(label) for value, label in Holiday.Kind.choices}
+    return {
+        "year": year,
+        "months": build_months(year, cal, announced, names),
+        "entries": build_entries(rows, names, kind_label),
+        "working_days": cal.working_days_in(year),
+        "weekday_headers": WEEKDAY_HEADERS,
+    }

@@ -1,0 +1,84 @@
+"""The unit administrator's page: one year's calendar and the announced days to add or remove."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tiepdan.lib.errors import DomainError
+from tiepdan.lib.workdays import installed_calendar
+from tiepdan.workcalendar import rules, services
+from tiepdan.workcalendar.access import get_holiday_for, require_calendar_manager
+from tiepdan.workcalendar.forms import HolidayForm
+from tiepdan.workcalendar.grid import year_context
+from tiepdan.workcalendar.models import Holiday
+
+
+def year(request: HttpRequest, year: int | None = None) -> HttpResponse:
+    """Show a year's calendar; a POST adds an announced day."""
+    require_calendar_manager(request.user)  # type: ignore[arg-type]
+    today = timezone.localdate()
+    year = today.year if year is None else year
+    if not rules.FIRST_YEAR <= year <= rules.LAST_YEAR:
+        raise Http404
+    form = HolidayForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            holiday = services.add_holiday(
+                on=form.cleaned_data["date"],
+                kind=form.cleaned_data["kind"],
+                name=form.cleaned_data["name"],
+                source=form.cleaned_data["source"],
+                actor=request.user,  # type: ignore[arg-type]
+            )
+        except DomainError as exc:
+            form.add_domain_error(exc)
+        else:
+            messages.success(request, _("Added %(day)s: %(name)s.") % _describe(holiday))
+            return redirect("workcalendar:year", year=holiday.date.year)
+    context = year_context(year, installed_calendar(), get_language() or "vi")
+    context.update(form=form, today=today, previous_year=year - 1, next_year=year + 1)
+    return render(request, "workcalendar/year.html", context)
+
+
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change an announced day."""
+    holiday = get_holiday_for(request.user, pk, write=True)  # type: ignore[arg-type]
+    initial = {f: getattr(holiday, f) for f in ("date", "kind", "name", "source")}
+    form = HolidayForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_holiday(
+                holiday,
+                on=form.cleaned_data["date"],
+                kind=form.cleaned_data["kind"],
+                name=form.cleaned_data["name"],
+                source=form.cleaned_data["source"],
+                actor=request.user,  # type: ignore[arg-type]
+            )
+        except DomainError as exc:
+            form.add_domain_error(exc)
+        else:
+            messages.success(request, _("Changed %(day)s: %(name)s.") % _describe(holiday))
+            return redirect("workcalendar:year", year=holiday.date.year)
+    return render(request, "workcalendar/edit.html", {"form": form, "holiday": holiday})
+
+
+@require_POST
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Remove an announced day."""
+    holiday = get_holiday_for(request.user, pk, write=True)  # type: ignore[arg-type]
+    description = _describe(holiday)
+    services.delete_holiday(holiday, actor=request.user)  # type: ignore[arg-type]
+    messages.success(request, _("Removed %(day)s: %(name)s.") % description)
+    return redirect("workcalendar:year", year=holiday.date.year)
+
+
+def _describe(holiday: Holiday) -> dict[str, str]:
+    return {"day": date_format(holiday.date, "SHORT_DATE_FORMAT"), "name": holiday.name}
