@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
 
@@ -18,7 +18,9 @@ from tiepdan.accounts.models import User
 M = TypeVar("M", bound=models.Model)
 
 
-def scoped(queryset: models.QuerySet[M], user: User, unit_field: str = "unit") -> models.QuerySet[M]:
+def scoped(
+    queryset: models.QuerySet[M], user: User, unit_field: str = "unit"
+) -> models.QuerySet[M]:
     """Restrict `queryset` to the records of the units `user` may see."""
     if user.is_superuser:
         return queryset
@@ -46,9 +48,22 @@ def get_in_scope(
     """Fetch one record through scope, then check the read (or write) capability."""
     try:
         obj = scoped(queryset, user, unit_field).get(pk=pk)
-    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+    except (ObjectDoesNotExist, ValueError, TypeError, ValidationError) as exc:
         raise Http404 from exc
     needed = write if for_write else read
     if needed:
         require(user, needed)
     return obj
+
+
+def get_user_for(actor: User, pk: object, *, write: bool = False) -> User:
+    """A staff account of the actor's subtree, for a unit administrator (superusers excluded)."""
+    users = User.objects.filter(is_superuser=False).select_related("unit", "department")
+    return get_in_scope(
+        users,
+        actor,
+        pk,
+        read="accounts.manage_unit_users",
+        write="accounts.manage_unit_users",
+        for_write=write,
+    )

@@ -11,8 +11,24 @@ PROVINCE_PREFIX = {"79": "hcm", "68": "lamdong"}
 
 # (suffix, role, post, department code, job title, first name, last name)
 WARD_STAFF = [
-    ("bithu", roles.LEADER, User.Post.SECRETARY, "xdd", "Bí thư Đảng ủy phường", "Minh", "Nguyễn Văn"),
-    ("chutich", roles.LEADER, User.Post.CHAIRMAN, "vp", "Chủ tịch UBND phường", "Hùng", "Trần Quốc"),
+    (
+        "bithu",
+        roles.LEADER,
+        User.Post.SECRETARY,
+        "xdd",
+        "Bí thư Đảng ủy phường",
+        "Minh",
+        "Nguyễn Văn",
+    ),
+    (
+        "chutich",
+        roles.LEADER,
+        User.Post.CHAIRMAN,
+        "vp",
+        "Chủ tịch UBND phường",
+        "Hùng",
+        "Trần Quốc",
+    ),
     ("tiepdan", roles.RECEPTION_OFFICER, "", "tcd", "Cán bộ tiếp công dân", "Lan", "Lê Thị"),
     ("xuly", roles.HANDLING_OFFICER, "", "ktht", "Chuyên viên Phòng Kinh tế", "Tuấn", "Phạm Anh"),
     ("xuly2", roles.HANDLING_OFFICER, "", "vhxh", "Chuyên viên Phòng VH-XH", "Hoa", "Võ Thị"),

@@ -1,11 +1,15 @@
 """Staff pages need a login; leaders and unit admins need two-factor sign-in when required."""
 
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from tiepdan.accounts.roles import TWO_FACTOR_ROLES
 
@@ -16,11 +20,24 @@ API_PREFIXES = ("/api/", "/open311/")
 
 class StaffLoginRequiredMiddleware(LoginRequiredMiddleware):
     def process_view(
-        self, request: HttpRequest, view_func: Callable, view_args: list, view_kwargs: dict
-    ) -> HttpResponse | None:
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., Any],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponseBase | None:
         if request.path.startswith(API_PREFIXES):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+def needs_two_factor(user: Any) -> bool:
+    """Whether this signed-in user must pass TOTP before using the staff pages."""
+    if not settings.TIEPDAN_REQUIRE_2FA or not user.is_authenticated:
+        return False
+    if user.is_verified():
+        return False
+    return bool(user.is_superuser or set(user.role_names()) & TWO_FACTOR_ROLES)
 
 
 class TwoFactorRequiredMiddleware:
@@ -35,18 +52,22 @@ class TwoFactorRequiredMiddleware:
         return self.get_response(request)
 
     def process_view(
-        self, request: HttpRequest, view_func: Callable, view_args: list, view_kwargs: dict
-    ) -> HttpResponse | None:
-        user = request.user
-        if not (settings.TIEPDAN_REQUIRE_2FA and user.is_authenticated):
-            return None
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., Any],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponseBase | None:
         if request.path.startswith(API_PREFIXES) or request.path.startswith(settings.STATIC_URL):
             return None
-        if user.is_verified():  # type: ignore[union-attr]
-            return None
-        if not (user.is_superuser or set(user.role_names()) & TWO_FACTOR_ROLES):  # type: ignore[union-attr]
+        if not getattr(view_func, "login_required", True):  # public pages stay open
             return None
         match = request.resolver_match
         if match and match.url_name in self.EXEMPT_URL_NAMES:
             return None
-        return redirect("accounts:two_factor")
+        if not needs_two_factor(request.user):
+            return None
+        target = reverse("accounts:two_factor")
+        if request.method == "GET":
+            target += "?" + urlencode({"next": request.get_full_path()})
+        return redirect(target)

@@ -11,7 +11,7 @@ from tiepdan.orgunits.models import Department, OrgUnit, OrgUnitQuerySet
 
 class User(AbstractUser):
     class Post(models.TextChoices):
-        """Leadership posts the legal rules name (Regulation 11, Law on Citizen Reception Art. 15)."""
+        """Leadership posts the legal rules name (Regulation 11; Citizen Reception Law Art. 15)."""
 
         SECRETARY = "secretary", _("Party Committee Secretary")
         DEPUTY_SECRETARY = "deputy_secretary", _("Deputy Secretary")

@@ -44,6 +44,7 @@ CAPABILITIES: dict[str, set[str]] = {
         "reports.view_dashboard",
         "directives.view_directive",
         "directives.report_directive_progress",
+        "dialogues.view_dialogue",
     },
     HANDLING_OFFICER: {
         "accounts.view_staff_pages",
@@ -55,6 +56,7 @@ CAPABILITIES: dict[str, set[str]] = {
         "reports.view_dashboard",
         "directives.view_directive",
         "directives.report_directive_progress",
+        "dialogues.view_dialogue",
     },
     LEADER: {
         "accounts.view_staff_pages",
@@ -76,6 +78,8 @@ CAPABILITIES: dict[str, set[str]] = {
         "directives.view_directive",
         "directives.issue_directive",
         "directives.report_directive_progress",
+        "dialogues.view_dialogue",
+        "dialogues.manage_dialogues",
     },
     MEDIATOR: {
         "accounts.view_staff_pages",
@@ -105,5 +109,6 @@ CAPABILITIES: dict[str, set[str]] = {
         "reports.view_dashboard",
         "reports.make_reports",
         "directives.view_directive",
+        "dialogues.view_dialogue",
     },
 }

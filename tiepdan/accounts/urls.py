@@ -28,8 +28,21 @@ urlpatterns = [
     ),
     path(
         "doi-mat-khau/xong/",
-        auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html"),
+        auth_views.PasswordChangeDoneView.as_view(
+            template_name="accounts/password_change_done.html"
+        ),
         name="password_change_done",
     ),
     path("xac-thuc-hai-buoc/", views.two_factor, name="two_factor"),
+    path("nguoi-dung/", views.user_list, name="user_list"),
+    path("nguoi-dung/them/", views.user_create, name="user_create"),
+    path("nguoi-dung/<int:pk>/", views.user_edit, name="user_edit"),
+    path("nguoi-dung/<int:pk>/kich-hoat/", views.user_set_active, name="user_set_active"),
+    path("nguoi-dung/<int:pk>/mat-khau/", views.user_password, name="user_password"),
+    path(
+        "nguoi-dung/<int:pk>/dat-lai-hai-buoc/",
+        views.user_reset_two_factor,
+        name="user_reset_two_factor",
+    ),
+    path("nguoi-dung/<int:pk>/mo-khoa/", views.user_unlock, name="user_unlock"),
 ]
