@@ -43,7 +43,9 @@ INSTALLED_APPS = [
     "tiepdan.targets",
     "tiepdan.reports",
     "tiepdan.public",
+    "tiepdan.integrations",
     "tiepdan.demo",
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -51,6 +53,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "tiepdan.integrations.middleware.ApiRequestMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

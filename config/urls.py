@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from config.api import api
+
 admin.site.site_header = "tiepdan"
 admin.site.site_title = "tiepdan"
 
@@ -22,6 +24,9 @@ urlpatterns = [
     path("chi-tieu/", include("tiepdan.targets.urls")),
     path("bao-cao/", include("tiepdan.reports.urls")),
     path("quan-tri/", admin.site.urls),
+    path("tich-hop/", include("tiepdan.integrations.urls")),
+    path("api/v1/", api.urls),
+    path("open311/", include("tiepdan.integrations.open311.urls")),
 ]
 
 handler403 = "tiepdan.public.views.permission_denied"

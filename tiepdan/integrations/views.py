@@ -1,0 +1,55 @@
+"""The unit administrator's page for API keys: list, create (the key is shown once), revoke."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tiepdan.accounts.models import User
+from tiepdan.lib.errors import DomainError
+
+from . import services
+from .access import MANAGE, get_api_key_for, keys_visible_to
+from .forms import ApiKeyForm
+
+
+@permission_required(MANAGE, raise_exception=True)
+def key_list(request: HttpRequest) -> HttpResponse:
+    actor: User = request.user  # type: ignore[assignment]
+    form = ApiKeyForm(request.POST or None, actor=actor)
+    if request.method == "POST" and form.is_valid():
+        try:
+            api_key, plain = services.create_api_key(
+                unit=form.cleaned_data["unit"],
+                name=form.cleaned_data["name"],
+                capabilities=form.cleaned_data["capabilities"],
+                created_by=actor,
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            # Rendered, never redirected: the plain key exists only in this response.
+            response = render(
+                request, "integrations/key_created.html", {"api_key": api_key, "plain": plain}
+            )
+            response["Cache-Control"] = "no-store"
+            return response
+    keys = keys_visible_to(actor)[:200]
+    return render(request, "integrations/key_list.html", {"form": form, "keys": keys})
+
+
+@require_POST
+@permission_required(MANAGE, raise_exception=True)
+def key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    api_key = get_api_key_for(request.user, pk, write=True)  # type: ignore[arg-type]
+    try:
+        services.revoke_api_key(api_key, actor=request.user)  # type: ignore[arg-type]
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The key “%(name)s” is revoked.") % {"name": api_key.name})
+    return redirect("integrations:key_list")
