@@ -1,0 +1,213 @@
+"""Staff pages for reception days: the work list, planning, publishing and the day's list."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.db.models import Count, Q
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tiepdan.accounts.access import scoped
+from tiepdan.lib.errors import DomainError
+from tiepdan.lib.workdays import add_working_days
+from tiepdan.reception import compliance, services
+from tiepdan.reception.access import get_appointment_for, get_day_for
+from tiepdan.reception.forms import DayForm, PostponeForm, ReasonForm, ScheduleForm
+from tiepdan.reception.models import ReceptionDay, ReceptionEntry, RefusalNotice
+from tiepdan.reception.services.schedule import DayDetails
+
+VIEW = "reception.view_reception"
+MANAGE = "reception.manage_schedule"
+
+
+def form_error(form: Form, error: DomainError) -> None:
+    """Show a domain error next to its field, or above the form."""
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+def _details(data: dict[str, Any]) -> DayDetails:
+    return DayDetails(
+        data["starts_at"],
+        data["ends_at"],
+        data["place"],
+        data["attendees"],
+        data["topics"],
+        data["capacity"],
+    )
+
+
+@permission_required(VIEW, raise_exception=True)
+def home(request: HttpRequest) -> HttpResponse:
+    """The reception work list: coming days, notices due and overdue, refusal notices due."""
+    today = timezone.localdate()
+    user = request.user
+    entries = ReceptionEntry.objects.visible_to(user).select_related("unit")
+    horizon = add_working_days(today, 3)
+    context = {
+        "today": today,
+        "days": ReceptionDay.objects.visible_to(user)
+        .active()
+        .upcoming(today)
+        .select_related("leader")[:10],
+        "overdue": entries.notice_overdue(on=today).order_by("notify_by")[:50],
+        "due": entries.notice_due(on=today, until=horizon).order_by("notify_by")[:50],
+        "refusals": scoped(
+            RefusalNotice.objects.filter(issued_on__isnull=True), user, "entry__unit"
+        )
+        .select_related("entry")
+        .order_by("due_on")[:20],
+        "warning": compliance.current_warning(user, today) if user.post else None,  # type: ignore[union-attr]
+    }
+    return render(request, "reception/home.html", context)
+
+
+@permission_required(VIEW, raise_exception=True)
+def days(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    qs = (
+        ReceptionDay.objects.visible_to(request.user)
+        .filter(on__gte=today - timedelta(days=31))
+        .select_related("leader")
+        .annotate(booked=Count("appointments", filter=~Q(appointments__status="cancelled")))
+        .order_by("on", "starts_at")
+    )
+    return render(request, "reception/days.html", {"days": qs[:200], "today": today})
+
+
+@permission_required(MANAGE, raise_exception=True)
+def day_create(request: HttpRequest) -> HttpResponse:
+    unit = request.user.unit  # type: ignore[union-attr]
+    form = DayForm(request.POST or None, unit_id=getattr(unit, "pk", None))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            day = services.create_day(
+                unit=unit,
+                leader=data["leader"],
+                on=data["on"],
+                details=_details(data),
+                adhoc_reason=data["adhoc_reason"],
+                adhoc_note=data["adhoc_note"],
+                mode=data["mode"],
+            )
+        except DomainError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("The reception day has been planned."))
+            return redirect(day)
+    return render(
+        request, "reception/form.html", {"form": form, "title": _("Plan a reception day")}
+    )
+
+
+@permission_required(MANAGE, raise_exception=True)
+def schedule_create(request: HttpRequest) -> HttpResponse:
+    unit = request.user.unit  # type: ignore[union-attr]
+    form = ScheduleForm(request.POST or None, unit_id=getattr(unit, "pk", None))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            schedule = services.create_schedule(
+                unit=unit,
+                leader=data["leader"],
+                weekday=data["weekday"],
+                weeks_of_month=data["weeks_of_month"],
+                details=_details(data),
+                valid_from=data["valid_from"],
+                valid_until=data["valid_until"],
+            )
+            created, skipped = services.generate_days(
+                schedule, start=data["valid_from"], end=data["generate_until"]
+            )
+        except DomainError as error:
+            form_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(created)s days planned; %(skipped)s dates skipped (days off or duplicates).")
+                % {"created": len(created), "skipped": len(skipped)},
+            )
+            return redirect("reception:days")
+    return render(
+        request, "reception/form.html", {"form": form, "title": _("Recurring reception schedule")}
+    )
+
+
+@permission_required(VIEW, raise_exception=True)
+def day_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    day = get_day_for(request.user, pk)  # type: ignore[arg-type]
+    context = {
+        "day": day,
+        "appointments": day.appointments.order_by("position"),
+        "entries": day.entries.order_by("number"),
+        "postpone_form": PostponeForm(),
+        "cancel_form": ReasonForm(),
+        "today": timezone.localdate(),
+    }
+    return render(request, "reception/day.html", context)
+
+
+@require_POST
+def day_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    day = get_day_for(request.user, pk, write=True)  # type: ignore[arg-type]
+    try:
+        services.publish_day(day)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The day is published on the public schedule."))
+    return redirect(day)
+
+
+def _change(
+    request: HttpRequest, pk: int, form_class: type[Form], template_title: str
+) -> HttpResponse:
+    day = get_day_for(request.user, pk, write=True)  # type: ignore[arg-type]
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if "new_on" in data:
+                target = services.postpone_day(
+                    day,
+                    new_on=data["new_on"],
+                    reason=data["reason"],
+                    starts_at=data["starts_at"],
+                    ends_at=data["ends_at"],
+                )
+            else:
+                target = services.cancel_day(day, reason=data["reason"])
+        except DomainError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("The change and its reason are published."))
+            return redirect(target)
+    return render(
+        request, "reception/form.html", {"form": form, "title": template_title, "day": day}
+    )
+
+
+def day_postpone(request: HttpRequest, pk: int) -> HttpResponse:
+    return _change(request, pk, PostponeForm, _("Postpone the reception day"))
+
+
+def day_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    return _change(request, pk, ReasonForm, _("Cancel the reception day"))
+
+
+@require_POST
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    appointment = get_appointment_for(request.user, pk)  # type: ignore[arg-type]
+    try:
+        services.mark_attendance(appointment, came=request.POST.get("came") == "1")
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect(appointment.day)
