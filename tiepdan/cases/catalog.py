@@ -8,6 +8,20 @@ from django.utils.translation import gettext_lazy as _
 
 from tiepdan.orgunits.models import Department, OrgUnit
 
+# The list a unit starts with; each unit edits its own copy.
+DEFAULT_FIELDS = [
+    ("dat-dai", "Đất đai"),
+    ("trat-tu-xay-dung", "Trật tự xây dựng"),
+    ("moi-truong", "Môi trường"),
+    ("trat-tu-do-thi", "Trật tự đô thị, lấn chiếm vỉa hè"),
+    ("giao-thong-ha-tang", "Giao thông, hạ tầng"),
+    ("an-ninh-trat-tu", "An ninh, trật tự"),
+    ("chinh-sach-xa-hoi", "Chính sách xã hội"),
+    ("hanh-chinh", "Thủ tục hành chính"),
+    ("can-bo", "Cán bộ, công chức"),
+    ("khac", "Lĩnh vực khác"),
+]
+
 
 class Field(models.Model):
     """A subject area of the unit's own list (đất đai, trật tự xây dựng, …) with default routing."""

@@ -1,5 +1,34 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from tiepdan.cases import public_views, views
 
 app_name = "cases"
 
-urlpatterns: list = []
+urlpatterns = [
+    # Staff
+    path("", views.case_list, name="list"),
+    path("tiep-nhan/", views.case_new, name="new"),
+    path("phan-cong/", views.bulk_assign, name="bulk_assign"),
+    path("<int:pk>/", views.case_detail, name="detail"),
+    path("<int:pk>/phan-loai/", views.case_classify, name="classify"),
+    path("<int:pk>/quyet-dinh/", views.case_decide, name="decide"),
+    path("<int:pk>/giao/", views.case_assign, name="assign"),
+    path("<int:pk>/gia-han/", views.case_extend, name="extend"),
+    path("<int:pk>/tam-dinh-chi/", views.case_suspend, name="suspend"),
+    path("<int:pk>/tiep-tuc/", views.case_resume, name="resume"),
+    path("<int:pk>/ghi-chu/", views.case_note, name="note"),
+    path("<int:pk>/tra-loi/", views.case_answer, name="answer"),
+    path("<int:pk>/dong/", views.case_close, name="close"),
+    path("<int:pk>/thong-bao.docx", views.case_notice, name="notice"),
+    path("tra-loi/<int:pk>/duyet/", views.response_approve, name="approve"),
+    path("tra-loi/<int:pk>/gui/", views.response_send, name="send"),
+    path("tra-loi/<int:pk>/van-ban.docx", views.response_document, name="response_document"),
+    path("tep/<int:pk>/", views.attachment_download, name="attachment"),
+    # Citizens (no account)
+    path("gui/<str:unit_code>/", public_views.public_new, name="public_new"),
+    path("bien-nhan/<str:code>/", public_views.receipt, name="receipt"),
+    path("tra-cuu/", public_views.track, name="track"),
+    path("tra-cuu/<str:code>/", public_views.track_case, name="track_case"),
+    path("tra-cuu/<str:code>/danh-gia/", public_views.public_rate, name="rate"),
+    path("tra-cuu/<str:code>/mo-lai/", public_views.public_reopen, name="reopen"),
+]

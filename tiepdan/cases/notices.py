@@ -1,0 +1,145 @@
+"""Notices of each decision and the answer, as Word documents in the Decree 30/2020 layout.
+
+Each unit may edit the wording (`NoticeTemplate`); placeholders are names in braces, such as
+{citizen_name}, filled from the case. Only plain names are replaced, nothing else is evaluated.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from tiepdan.accounts.models import User
+from tiepdan.cases.catalog import NoticeTemplate
+from tiepdan.cases.models import Case, Response
+from tiepdan.cases.rules import Decision
+from tiepdan.lib.docx import OfficialDocument, short_date
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+DEFAULTS: dict[str, tuple[str, str, str]] = {
+    # kind: (document type, summary line, body)
+    NoticeTemplate.Kind.ACCEPT: (
+        "THÔNG BÁO",
+        "Về việc thụ lý đơn",
+        "Ngày {received_on}, {unit_name} nhận được đơn {kind} của {citizen_name}, địa chỉ: "
+        "{citizen_address}, về việc: {subject}.\n"
+        "Sau khi xem xét, đơn đủ điều kiện thụ lý và thuộc thẩm quyền giải quyết của "
+        "{unit_name}. {unit_name} thông báo đã thụ lý đơn (số đăng ký {registration_number}); "
+        "thời hạn giải quyết đến ngày {due_on}.\n"
+        "Công dân theo dõi tiến độ giải quyết bằng mã tra cứu {tracking_code}.",
+    ),
+    NoticeTemplate.Kind.TRANSFER: (
+        "PHIẾU CHUYỂN ĐƠN",
+        "Về việc chuyển đơn",
+        "Ngày {received_on}, {unit_name} nhận được đơn {kind} của {citizen_name}, địa chỉ: "
+        "{citizen_address}, về việc: {subject}.\n"
+        "Căn cứ quy định của pháp luật, nội dung đơn không thuộc thẩm quyền giải quyết của "
+        "{unit_name}. {unit_name} chuyển đơn đến {target} để xem xét, giải quyết theo thẩm "
+        "quyền và thông báo kết quả cho người gửi đơn.",
+    ),
+    NoticeTemplate.Kind.GUIDE: (
+        "THÔNG BÁO",
+        "Về việc hướng dẫn người gửi đơn",
+        "Ngày {received_on}, {unit_name} nhận được đơn {kind} của {citizen_name}, địa chỉ: "
+        "{citizen_address}, về việc: {subject}.\n"
+        "Nội dung đơn không thuộc thẩm quyền giải quyết của {unit_name}. Đề nghị công dân gửi "
+        "đơn đến {target} để được xem xét, giải quyết theo quy định.",
+    ),
+    NoticeTemplate.Kind.ARCHIVE: (
+        "THÔNG BÁO",
+        "Về việc lưu đơn",
+        "Ngày {received_on}, {unit_name} nhận được đơn của {citizen_name} về việc: {subject}.\n"
+        "Đơn không đủ điều kiện xử lý vì: {reason}. {unit_name} lưu đơn theo quy định.",
+    ),
+    NoticeTemplate.Kind.ANSWER: (
+        "VĂN BẢN TRẢ LỜI",
+        "Về việc trả lời đơn {kind} của công dân",
+        "Ngày {received_on}, {unit_name} nhận được đơn {kind} của {citizen_name}, địa chỉ: "
+        "{citizen_address}, về việc: {subject}.\n{answer}",
+    ),
+}
+
+DECISION_TEMPLATE = {
+    Decision.ACCEPT: NoticeTemplate.Kind.ACCEPT,
+    Decision.TRANSFER: NoticeTemplate.Kind.TRANSFER,
+    Decision.GUIDE: NoticeTemplate.Kind.GUIDE,
+    Decision.ARCHIVE: NoticeTemplate.Kind.ARCHIVE,
+}
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """Replace {name} placeholders that have a value; leave anything else as written."""
+    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+
+
+def template_for(case: Case, kind: str) -> tuple[str, str, str]:
+    doc_kind, summary, body = DEFAULTS[kind]
+    custom = NoticeTemplate.objects.filter(unit_id=case.unit_id, kind=kind).first()
+    if custom:
+        summary, body = custom.summary, custom.body
+    return doc_kind, summary, body
+
+
+def values_for(case: Case, answer: str = "") -> dict[str, str]:
+    first = case.citizens.first()
+    reason = case.decision_note or (
+        case.get_inadmissible_reason_display() if case.inadmissible_reason else ""
+    )
+    return {
+        "unit_name": case.unit.name,
+        "citizen_name": first.full_name if first and not case.is_anonymous else "người gửi đơn",
+        "citizen_address": (first.address if first else "") or "không ghi",
+        "received_on": short_date(case.received_on),
+        "subject": case.subject,
+        "kind": str(case.get_kind_display()).lower(),
+        "registration_number": case.registration_number,
+        "tracking_code": case.code_display,
+        "due_on": short_date(case.due_on),
+        "target": case.decision_target or "cơ quan có thẩm quyền",
+        "decision_number": case.decision_number,
+        "reason": reason or "không đủ điều kiện xử lý",
+        "answer": answer,
+    }
+
+
+def _document(case: Case, kind: str, on: date, number: str, answer: str = "") -> bytes:
+    doc_kind, summary, body = template_for(case, kind)
+    values = values_for(case, answer)
+    province = case.unit.parent.name if case.unit.parent else ""
+    doc = OfficialDocument(
+        superior=f"UBND {province}".upper() if province else "",
+        issuer=f"UBND {case.unit.name}".upper(),
+        number=number,
+        place=case.unit.name.replace("Phường ", "").replace("Xã ", ""),
+        on=on,
+        kind=doc_kind,
+        summary=fill(summary, values),
+    )
+    first = case.citizens.first()
+    addressee = first.full_name if first and not case.is_anonymous else "Người gửi đơn"
+    doc.paragraph(f"Kính gửi: {addressee}", align="center", indent=False)
+    for line in fill(body, values).splitlines():
+        if line.strip():
+            doc.paragraph(line.strip())
+    recipients = [addressee, "Lưu: VT, hồ sơ."]
+    if kind == NoticeTemplate.Kind.TRANSFER and case.decision_target:
+        recipients.insert(0, case.decision_target)
+    signer = User.objects.filter(unit_id=case.unit_id, post=User.Post.CHAIRMAN).first()
+    doc.signature(
+        title="Chủ tịch",
+        on_behalf="TM. Ủy ban nhân dân",
+        name=signer.get_full_name() if signer else "",
+        recipients=recipients,
+    )
+    return doc.to_bytes()
+
+
+def decision_notice(case: Case, on: date) -> bytes:
+    """The notice of the case's decision (Form 01 acceptance, Form 03 transfer, guide, archive)."""
+    kind = DECISION_TEMPLATE[Decision(case.decision)]
+    return _document(case, kind, case.decided_on or on, case.decision_number)
+
+
+def answer_document(response: Response, on: date) -> bytes:
+    return _document(response.case, NoticeTemplate.Kind.ANSWER, on, "", response.text)

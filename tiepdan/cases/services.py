@@ -1,0 +1,521 @@
+"""Every write on a case: one transaction, one CaseEvent, notifications after commit.
+
+Answers, reopening and closing are in `answers.py`; the deadline job in `deadlines.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from tiepdan.accounts.models import User
+from tiepdan.cases import notify, rules
+from tiepdan.cases.catalog import DEFAULT_FIELDS
+from tiepdan.cases.models import (
+    DECISION_STATUS,
+    RUNNING,
+    Attachment,
+    Case,
+    CaseCitizen,
+    CaseEvent,
+    CasePolicy,
+    Field,
+    RegistrationCounter,
+    Status,
+)
+from tiepdan.cases.rules import Decision, Kind, Stage
+from tiepdan.cases.uploads import CleanFile
+from tiepdan.citizens.models import Citizen
+from tiepdan.lib.errors import DomainError
+from tiepdan.orgunits.models import Department, OrgUnit
+from tiepdan.orgunits.services import next_document_number
+
+
+def ensure_fields(unit: OrgUnit) -> list[Field]:
+    """The unit's fields, creating the default list the first time."""
+    fields = list(Field.objects.filter(unit=unit, is_active=True))
+    if not fields and not Field.objects.filter(unit=unit).exists():
+        Field.objects.bulk_create(
+            [
+                Field(unit=unit, code=code, name=name, position=i)
+                for i, (code, name) in enumerate(DEFAULT_FIELDS)
+            ],
+            ignore_conflicts=True,
+        )
+        fields = list(Field.objects.filter(unit=unit, is_active=True))
+    return fields
+
+
+def overrides_for(unit_id: int) -> dict[str, int]:
+    policy = CasePolicy.objects.filter(unit_id=unit_id).first()
+    return dict(policy.periods) if policy else {}
+
+
+def next_number(unit: OrgUnit, year: int) -> int:
+    """The next registration number of `unit` in `year`; call inside a transaction."""
+    RegistrationCounter.objects.get_or_create(unit=unit, year=year)
+    # The UPDATE locks the counter row until commit, so concurrent intakes queue up.
+    RegistrationCounter.objects.filter(unit=unit, year=year).update(last=F("last") + 1)
+    return RegistrationCounter.objects.get(unit=unit, year=year).last
+
+
+def _set_due(case: Case, key: str, start: date, overrides: dict[str, int]) -> None:
+    case.due_period = key
+    case.due_on = rules.due(key, start, overrides)
+
+
+@dataclass
+class Intake:
+    """What is known about a case when it is received (staff channels and the public form)."""
+
+    channel: str
+    kind: str
+    subject: str
+    content: str
+    received_on: date
+    field: Field | None = None
+    location_text: str = ""
+    latitude: Decimal | None = None
+    longitude: Decimal | None = None
+    incoming_number: str = ""
+    signer_count: int = 1
+    source: str = ""
+    source_name: str = ""
+    is_anonymous: bool = False
+    accused_is_party_member: bool = False
+    is_remote_area: bool = False
+    citizens: Sequence[tuple[Citizen, str]] = ()
+    files: Sequence[CleanFile] = ()
+
+
+def receive_case(
+    intake: Intake,
+    *,
+    unit: OrgUnit,
+    actor: User | None,
+    today: date,
+    idempotency_key: str | None = None,
+) -> Case:
+    """Register a case: number it, compute its first deadlines, keep its files and citizens.
+
+    A retried submission with the same idempotency key returns the case already made.
+    """
+    if idempotency_key:
+        existing = Case.objects.filter(idempotency_key=idempotency_key).first()
+        if existing:
+            return existing
+    rules.check_received_on(intake.received_on, today)
+    if intake.field is not None and intake.field.unit_id != unit.pk:
+        raise DomainError(_("Choose a field of this unit."), field="field")
+    try:
+        with transaction.atomic():
+            case = _create_case(intake, unit=unit, actor=actor, key=idempotency_key)
+    except IntegrityError:
+        existing = Case.objects.filter(idempotency_key=idempotency_key).first()
+        if idempotency_key and existing:
+            return existing
+        raise
+    return case
+
+
+def _create_case(intake: Intake, *, unit: OrgUnit, actor: User | None, key: str | None) -> Case:
+    overrides = overrides_for(unit.pk)
+    case = Case(
+        unit=unit,
+        year=intake.received_on.year,
+        number=next_number(unit, intake.received_on.year),
+        channel=intake.channel,
+        kind=intake.kind,
+        field=intake.field,
+        subject=intake.subject.strip(),
+        content=intake.content.strip(),
+        location_text=intake.location_text,
+        latitude=intake.latitude,
+        longitude=intake.longitude,
+        received_on=intake.received_on,
+        incoming_number=intake.incoming_number,
+        signer_count=max(intake.signer_count, 1),
+        source=intake.source,
+        source_name=intake.source_name,
+        is_anonymous=intake.is_anonymous,
+        accused_is_party_member=intake.accused_is_party_member,
+        is_remote_area=intake.is_remote_area,
+        idempotency_key=key or None,
+        created_by=actor,
+        notify_due_on=rules.due("notify", intake.received_on, overrides),
+    )
+    _set_due(case, rules.handling_key(case.kind, case.received_on), case.received_on, overrides)
+    case.save()
+    CaseCitizen.objects.bulk_create(
+        [CaseCitizen(case=case, citizen=c, role=role) for c, role in intake.citizens]
+    )
+    for f in intake.files:
+        attach(case, f, actor=actor, public=False, record=False)
+    CaseEvent.record(
+        case,
+        actor=actor,
+        kind=CaseEvent.Kind.RECEIVED,
+        to_status=Status.RECEIVED,
+        text=_("Case received (%(channel)s).") % {"channel": case.get_channel_display()},
+        is_public=True,
+        channel=case.channel,
+        files=len(intake.files),
+    )
+    return case
+
+
+def attach(
+    case: Case, f: CleanFile, *, actor: User | None, public: bool = False, record: bool = True
+) -> Attachment:
+    """Keep one checked file on the case."""
+    with transaction.atomic():
+        attachment = Attachment(
+            case=case,
+            original_name=f.name,
+            content_type=f.content_type,
+            size=len(f.data),
+            is_public=public,
+            uploaded_by=actor,
+        )
+        attachment.file.save(f.name, ContentFile(f.data), save=False)
+        attachment.save()
+        if record:
+            CaseEvent.record(
+                case,
+                actor=actor,
+                kind=CaseEvent.Kind.NOTE,
+                text=_("File attached: %(name)s") % {"name": f.name},
+            )
+    return attachment
+
+
+def move_status(
+    case: Case, target: str, *, actor: User | None, kind: str, fields: list[str], **event: Any
+) -> None:
+    """Save `fields` plus the new status and record one event, inside the caller's transaction."""
+    source = case.status
+    case.status = target
+    case.save(update_fields=[*fields, "status"])
+    CaseEvent.record(case, actor=actor, kind=kind, from_status=source, to_status=target, **event)
+
+
+@dataclass
+class ClassifyInput:
+    kind: str
+    field: Field | None
+    admissible: bool = True
+    inadmissible_reason: str = ""
+    competent: bool = True
+    is_anonymous: bool = False
+    has_evidence: bool = False
+    accused_is_party_member: bool = False
+    party_rule_breach: bool = False
+    is_remote_area: bool = False
+    is_complex: bool = False
+    complex_reason: str = ""
+    signer_count: int = 1
+
+
+CLASSIFY_FIELDS = [
+    "kind",
+    "field",
+    "is_admissible",
+    "inadmissible_reason",
+    "is_competent",
+    "is_anonymous",
+    "has_evidence",
+    "accused_is_party_member",
+    "party_rule_breach",
+    "is_remote_area",
+    "is_complex",
+    "complex_reason",
+    "signer_count",
+    "due_on",
+    "due_period",
+]
+
+
+def classify(case: Case, data: ClassifyInput, *, actor: User) -> Case:
+    """Record kind, field, admissibility, competence and signers (Circular 05/2021; rule 12)."""
+    case.ensure_can_move_to(Status.CLASSIFIED)
+    if data.is_complex and not data.complex_reason:
+        raise DomainError(_("Say why the case is complex."), field="complex_reason")
+    if data.field is not None and data.field.unit_id != case.unit_id:
+        raise DomainError(_("Choose a field of this unit."), field="field")
+    found = rules.Classification(
+        kind=data.kind,
+        admissible=data.admissible,
+        inadmissible_reason="" if data.admissible else data.inadmissible_reason,
+        competent=data.competent,
+    )
+    rules.check_classification(found)
+    case.kind, case.field = data.kind, data.field
+    case.is_admissible, case.inadmissible_reason = data.admissible, found.inadmissible_reason
+    case.is_competent, case.is_anonymous, case.has_evidence = (
+        data.competent,
+        data.is_anonymous,
+        data.has_evidence,
+    )
+    case.accused_is_party_member, case.party_rule_breach = (
+        data.accused_is_party_member,
+        data.party_rule_breach,
+    )
+    case.is_remote_area, case.is_complex = data.is_remote_area, data.is_complex
+    case.complex_reason = data.complex_reason if data.is_complex else ""
+    case.signer_count = max(data.signer_count, 1)
+    key = rules.handling_key(case.kind, case.received_on, competent=case.is_competent)
+    with transaction.atomic():
+        if case.extensions == 0:
+            _set_due(case, key, case.received_on, overrides_for(case.unit_id))
+        move_status(
+            case,
+            Status.CLASSIFIED,
+            actor=actor,
+            kind=CaseEvent.Kind.CLASSIFIED,
+            fields=CLASSIFY_FIELDS,
+            allowed=[str(d) for d in rules.allowed_decisions(case.classification())],
+            kind_=case.kind,
+            admissible=case.is_admissible,
+            competent=case.is_competent,
+        )
+    return case
+
+
+DECISION_HEADLINES = {
+    Decision.ACCEPT: gettext_noop("Your case has been accepted for handling."),
+    Decision.TRANSFER: gettext_noop("Your case has been transferred to the competent body."),
+    Decision.GUIDE: gettext_noop("You have been guided on where to send your case."),
+    Decision.ARCHIVE: gettext_noop("Your letter has been filed without further handling."),
+}
+
+
+def decide(
+    case: Case,
+    *,
+    actor: User,
+    decision: str,
+    today: date,
+    target: str = "",
+    number: str = "",
+    note: str = "",
+) -> Case:
+    """Accept, transfer, guide or archive a classified case (Circular 05/2021 Arts. 13–16)."""
+    target_status = DECISION_STATUS[Decision(decision)]
+    case.ensure_can_move_to(target_status)
+    rules.check_decision(case.classification(), decision)
+    if decision == Decision.TRANSFER and case.classification().party_rule_breach and not target:
+        target = rules.PARTY_INSPECTION_BODY
+    if decision in (Decision.TRANSFER, Decision.GUIDE) and not target.strip():
+        raise DomainError(_("Name the body the case goes to."), field="target")
+    if decision == Decision.ARCHIVE and not (note.strip() or case.inadmissible_reason):
+        raise DomainError(_("Give the reason for archiving."), field="note")
+    case.decision, case.decided_on, case.notified_on = decision, today, today
+    case.decision_target, case.decision_number, case.decision_note = (
+        target.strip(),
+        number.strip(),
+        note,
+    )
+    fields = [
+        "decision",
+        "decided_on",
+        "notified_on",
+        "decision_target",
+        "decision_number",
+        "decision_note",
+    ]
+    if decision == Decision.TRANSFER:
+        case.transfer_count += 1
+        fields.append("transfer_count")
+    if decision == Decision.ACCEPT:
+        case.stage = Stage.RESOLUTION
+        fields += ["stage", "due_on", "due_period"]
+        if case.kind in (Kind.DENUNCIATION, Kind.COMPLAINT):
+            key = rules.resolution_key(
+                case.kind, case.stage, remote=case.is_remote_area, complex_=case.is_complex
+            )
+            _set_due(case, key, today, overrides_for(case.unit_id))
+    with transaction.atomic():
+        if not case.decision_number and decision != Decision.GUIDE:
+            serial = next_document_number(case.unit, today.year, "TB")
+            case.decision_number = f"{serial}/TB-UBND"
+        move_status(
+            case,
+            target_status,
+            actor=actor,
+            kind=CaseEvent.Kind.DECIDED,
+            fields=fields,
+            text=_(DECISION_HEADLINES[Decision(decision)]),
+            is_public=True,
+            decision=decision,
+            to_body=case.decision_target,
+            number=case.decision_number,
+        )
+        headline = _(DECISION_HEADLINES[Decision(decision)])
+        transaction.on_commit(lambda: notify.tell_citizen(case.pk, headline))
+    return case
+
+
+_ASSIGNABLE = {
+    Status.RECEIVED,
+    Status.CLASSIFIED,
+    Status.ACCEPTED,
+    Status.IN_PROGRESS,
+    Status.SUSPENDED,
+    Status.REOPENED,
+}
+
+
+def assign(
+    case: Case, *, actor: User, department: Department | None = None, officer: User | None = None
+) -> Case:
+    """Route a case to a department and officer (defaults: the field's); accepted work starts."""
+    if case.status not in _ASSIGNABLE:
+        raise DomainError(_("Only an open case can be assigned."))
+    if department is None and officer is None and case.field_id:
+        department, officer = case.field.default_department, case.field.default_assignee  # type: ignore[union-attr]
+    if officer is not None and department is None:
+        department = officer.department
+    for unit_id in {d.unit_id for d in [department] if d} | {o.unit_id for o in [officer] if o}:
+        if unit_id != case.unit_id:
+            raise DomainError(_("Assign within the case's own unit."), field="officer")
+    case.assignee_department, case.assignee = department, officer
+    target = (
+        Status.IN_PROGRESS
+        if case.status in (Status.ACCEPTED, Status.REOPENED) and officer
+        else case.status
+    )
+    with transaction.atomic():
+        move_status(
+            case,
+            target,
+            actor=actor,
+            kind=CaseEvent.Kind.ASSIGNED,
+            fields=["assignee_department", "assignee"],
+            text=_("Assigned to %(who)s") % {"who": officer or department or "—"},
+            department=department.pk if department else None,
+            officer=officer.pk if officer else None,
+        )
+    return case
+
+
+def bulk_assign(
+    cases: Iterable[Case], *, actor: User, department: Department | None, officer: User | None
+) -> int:
+    """Assign many cases at once: all or none, one event each."""
+    count = 0
+    with transaction.atomic():
+        for case in cases:
+            assign(case, actor=actor, department=department, officer=officer)
+            count += 1
+    return count
+
+
+def extend(case: Case, *, actor: User, reason: str, today: date) -> Case:
+    """Move the due date by one legal extension, with its written reason."""
+    if case.status not in RUNNING:
+        raise DomainError(_("Only a running case can be extended."))
+    assert case.due_on is not None
+    old = case.due_on
+    case.due_on = rules.extended_due(
+        kind=case.kind,
+        stage=case.stage,
+        received_on=case.received_on,
+        due_on=old,
+        extensions=case.extensions,
+        reason=reason,
+        overrides=overrides_for(case.unit_id),
+    )
+    case.extensions += 1
+    with transaction.atomic():
+        case.save(update_fields=["due_on", "extensions"])
+        CaseEvent.record(
+            case,
+            actor=actor,
+            kind=CaseEvent.Kind.EXTENDED,
+            is_public=True,
+            text=_("Period extended to %(due)s: %(reason)s")
+            % {"due": case.due_on.strftime("%d/%m/%Y"), "reason": reason},
+            old_due=old.isoformat(),
+            new_due=case.due_on.isoformat(),
+            reason=reason,
+        )
+    return case
+
+
+def suspend(case: Case, *, actor: User, reason: str, today: date) -> Case:
+    """Stop the clock, keeping the days that are left (Decree 155; rule 18)."""
+    case.ensure_can_move_to(Status.SUSPENDED)
+    if not reason.strip():
+        raise DomainError(_("A suspension needs a written reason."), field="reason")
+    assert case.due_on is not None
+    working = rules.is_working_period(case.due_period or "notify")
+    case.remaining_days = rules.remaining_days(case.due_on, today, working=working)
+    case.suspended_on = today
+    with transaction.atomic():
+        move_status(
+            case,
+            Status.SUSPENDED,
+            actor=actor,
+            kind=CaseEvent.Kind.SUSPENDED,
+            fields=["remaining_days", "suspended_on"],
+            is_public=True,
+            text=_("Handling suspended: %(reason)s") % {"reason": reason},
+            reason=reason,
+            remaining=case.remaining_days,
+        )
+    return case
+
+
+def resume(case: Case, *, actor: User, today: date, reason: str = "") -> Case:
+    """Restart the clock from today with the days that were left."""
+    case.ensure_can_move_to(Status.IN_PROGRESS)
+    working = rules.is_working_period(case.due_period or "notify")
+    case.due_on = rules.resumed_due(today, case.remaining_days or 0, working=working)
+    case.suspended_on, case.remaining_days = None, None
+    with transaction.atomic():
+        move_status(
+            case,
+            Status.IN_PROGRESS,
+            actor=actor,
+            kind=CaseEvent.Kind.RESUMED,
+            fields=["due_on", "suspended_on", "remaining_days"],
+            is_public=True,
+            text=_("Handling resumed; new due date %(due)s.")
+            % {"due": case.due_on.strftime("%d/%m/%Y")},
+            reason=reason,
+        )
+    return case
+
+
+def add_note(case: Case, *, actor: User, text: str, public: bool = False) -> CaseEvent:
+    """An internal note, or an update the citizen sees on the tracking page."""
+    if not text.strip():
+        raise DomainError(_("Write the note first."), field="text")
+    kind = CaseEvent.Kind.PUBLIC_UPDATE if public else CaseEvent.Kind.NOTE
+    with transaction.atomic():
+        return CaseEvent.record(case, actor=actor, kind=kind, text=text.strip(), is_public=public)
+
+
+def receive_public(
+    intake: Intake, *, citizen: Citizen | None, unit: OrgUnit, today: date, idempotency_key: str
+) -> Case:
+    """Receive a case from the online form, with the sender if they gave a name."""
+    existing = Case.objects.filter(idempotency_key=idempotency_key).first()
+    if existing:
+        return existing
+    with transaction.atomic():
+        if citizen is not None:
+            citizen.save()
+            intake.citizens = [(citizen, "submitter")]
+        return receive_case(
+            intake, unit=unit, actor=None, today=today, idempotency_key=idempotency_key
+        )

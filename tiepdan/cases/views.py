@@ -1,0 +1,352 @@
+"""Staff pages: intake, work lists, the case page and its actions. Thin: forms, then services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tiepdan.cases import answers, services, worklist
+from tiepdan.cases.access import get_case_for, get_response_for
+from tiepdan.cases.forms import (
+    AnswerForm,
+    AssignForm,
+    ClassifyForm,
+    DecideForm,
+    IntakeForm,
+    NoteForm,
+    ReasonForm,
+    WorklistFilter,
+)
+from tiepdan.cases.models import Attachment, Case, Response, Status
+from tiepdan.cases.notices import decision_notice
+from tiepdan.cases.rules import allowed_decisions
+from tiepdan.cases.uploads import clean_uploads
+from tiepdan.lib.errors import DomainError
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def form_error(form: forms.Form, exc: DomainError) -> None:
+    field = exc.field if exc.field in form.fields else None
+    form.add_error(field, exc.message)
+
+
+@permission_required("cases.view_case", raise_exception=True)
+def case_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    unit_ids = list(user.visible_units().values_list("id", flat=True))  # type: ignore[union-attr]
+    view = request.GET.get("view") or ("mine" if user.has_perm("cases.answer_case") else "all")
+    flt = WorklistFilter(request.GET or None, unit_ids=unit_ids)
+    data = flt.cleaned_data if flt.is_valid() else {}
+    sort = data.get("sort") or worklist.default_sort(view)
+    today = timezone.localdate()
+    cases = worklist.filtered(worklist.base(view, user, today), data)  # type: ignore[arg-type]
+    page = worklist.page(cases, sort=sort, cursor=request.GET.get("after", ""))
+    query = request.GET.copy()
+    query.pop("after", None)
+    context = {
+        "filter": flt,
+        "view": view,
+        "views": dict(worklist_views()),
+        "page": page,
+        "today": today,
+        "query": query.urlencode(),
+        "can_assign": user.has_perm("cases.assign_case"),
+        "assign_form": AssignForm(unit_id=user.unit_id or 0) if user.unit_id else None,  # type: ignore[union-attr]
+    }
+    return render(request, "cases/case_list.html", context)
+
+
+def worklist_views() -> list[tuple[str, Any]]:
+    from tiepdan.cases.forms import VIEWS
+
+    return VIEWS
+
+
+@require_POST
+@permission_required("cases.assign_case", raise_exception=True)
+def bulk_assign(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form = AssignForm(request.POST, unit_id=user.unit_id or 0)  # type: ignore[union-attr]
+    ids = [int(i) for i in request.POST.getlist("case") if i.isdigit()]
+    cases = [get_case_for(user, pk, capability="assign_case") for pk in ids]  # type: ignore[arg-type]
+    if not form.is_valid() or not cases:
+        messages.error(request, _("Choose the cases and whom to assign them to."))
+    else:
+        try:
+            n = services.bulk_assign(cases, actor=user, **form.cleaned_data)  # type: ignore[arg-type]
+            messages.success(request, _("%(count)s cases assigned.") % {"count": n})
+        except DomainError as exc:
+            messages.error(request, exc.message)
+    return redirect(request.POST.get("next") or "cases:list")
+
+
+@permission_required("cases.receive_case", raise_exception=True)
+def case_new(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    unit = user.unit  # type: ignore[union-attr]
+    if unit is None:
+        raise DomainError(_("Your account has no unit."))
+    services.ensure_fields(unit)
+    today = timezone.localdate()
+    form = IntakeForm(
+        request.POST or None, request.FILES or None, unit=unit, initial={"received_on": today}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            files = clean_uploads(data["attachments"])
+            citizen = form.citizen()
+            if citizen:
+                citizen.save()
+            intake = services.Intake(
+                channel=data["channel"],
+                kind=data["kind"],
+                subject=data["subject"],
+                content=data["content"],
+                received_on=data["received_on"],
+                field=data["field"],
+                location_text=data["location_text"],
+                latitude=data["latitude"],
+                longitude=data["longitude"],
+                incoming_number=data["incoming_number"],
+                signer_count=data["signer_count"],
+                source=data["source"] or "",
+                source_name=data["source_name"],
+                is_anonymous=data["is_anonymous"],
+                accused_is_party_member=data["accused_is_party_member"],
+                is_remote_area=data["is_remote_area"],
+                citizens=[(citizen, "submitter")] if citizen else [],
+                files=files,
+            )
+            case = services.receive_case(intake, unit=unit, actor=user, today=today)  # type: ignore[arg-type]
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(
+                request, _("Case %(number)s registered.") % {"number": case.registration_number}
+            )
+            return redirect("cases:detail", pk=case.pk)
+    return render(request, "cases/case_form.html", {"form": form})
+
+
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    case = get_case_for(user, pk)  # type: ignore[arg-type]
+    today = timezone.localdate()
+    context = {
+        "case": case,
+        "today": today,
+        "overdue": case.is_overdue(today),
+        "events": case.events.select_related("actor"),
+        "citizens": case.case_citizens.select_related("citizen"),
+        "attachments": case.attachments.all(),
+        "responses": case.responses.select_related("drafted_by", "approved_by"),
+        "allowed": allowed_decisions(case.classification())
+        if case.status == Status.CLASSIFIED
+        else [],
+        "assign_form": AssignForm(
+            unit_id=case.unit_id,
+            initial={"department": case.assignee_department_id, "officer": case.assignee_id},
+        ),
+        "note_form": NoteForm(),
+        "reason_form": ReasonForm(),
+        "answer_form": AnswerForm(initial={"text": _draft_text(case)}),
+        "reopen_deadline": answers.reopen_deadline(case),
+    }
+    return render(request, "cases/case_detail.html", context)
+
+
+def _draft_text(case: Case) -> str:
+    draft = case.responses.filter(state=Response.State.DRAFT).first()
+    if draft:
+        return draft.text
+    return case.field.answer_template if case.field else ""
+
+
+def _action(
+    request: HttpRequest,
+    pk: int,
+    capability: str,
+    form_class: type[forms.Form],
+    run: Callable[[Case, dict[str, Any]], object],
+    template: str = "cases/case_action.html",
+    form_kwargs: Callable[[Case], dict[str, Any]] | None = None,
+    title: str = "",
+) -> HttpResponse:
+    """Show a small form for one action on a case; on POST run it and return to the case."""
+    case = get_case_for(request.user, pk, capability=capability)  # type: ignore[arg-type]
+    kwargs = form_kwargs(case) if form_kwargs else {}
+    form = form_class(request.POST or None, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            run(case, form.cleaned_data)
+        except DomainError as exc:
+            form_error(form, exc)
+            if request.POST.get("inline"):
+                messages.error(request, exc.message)
+                return redirect("cases:detail", pk=case.pk)
+        else:
+            return redirect("cases:detail", pk=case.pk)
+    return render(request, template, {"case": case, "form": form, "title": title})
+
+
+def case_classify(request: HttpRequest, pk: int) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> object:
+        data = services.ClassifyInput(
+            kind=d["kind"],
+            field=d["field"],
+            admissible=d["admissible"],
+            inadmissible_reason=d["inadmissible_reason"],
+            competent=d["competent"],
+            is_anonymous=d["is_anonymous"],
+            has_evidence=d["has_evidence"],
+            accused_is_party_member=d["accused_is_party_member"],
+            party_rule_breach=d["party_rule_breach"],
+            is_remote_area=d["is_remote_area"],
+            is_complex=d["is_complex"],
+            complex_reason=d["complex_reason"],
+            signer_count=d["signer_count"],
+        )
+        return services.classify(case, data, actor=request.user)  # type: ignore[arg-type]
+
+    return _action(
+        request,
+        pk,
+        "classify_case",
+        ClassifyForm,
+        run,
+        form_kwargs=lambda c: {"case": c},
+        title=_("Classify"),
+    )
+
+
+def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> object:
+        return services.decide(case, actor=request.user, today=timezone.localdate(), **d)  # type: ignore[arg-type]
+
+    return _action(
+        request,
+        pk,
+        "decide_case",
+        DecideForm,
+        run,
+        form_kwargs=lambda c: {"allowed": allowed_decisions(c.classification())},
+        title=_("Decide"),
+    )
+
+
+def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> object:
+        return services.assign(case, actor=request.user, **d)  # type: ignore[arg-type]
+
+    return _action(
+        request,
+        pk,
+        "assign_case",
+        AssignForm,
+        run,
+        form_kwargs=lambda c: {"unit_id": c.unit_id},
+        title=_("Assign"),
+    )
+
+
+def _reason_action(
+    service: Callable[..., object], capability: str, title: str
+) -> Callable[..., HttpResponse]:
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        def run(case: Case, d: dict[str, Any]) -> object:
+            return service(case, actor=request.user, reason=d["reason"], today=timezone.localdate())
+
+        return _action(request, pk, capability, ReasonForm, run, title=title)
+
+    return view
+
+
+case_extend = _reason_action(services.extend, "extend_case", "extend")
+case_suspend = _reason_action(services.suspend, "extend_case", "suspend")
+case_resume = _reason_action(services.resume, "extend_case", "resume")
+
+
+def case_note(request: HttpRequest, pk: int) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> object:
+        return services.add_note(case, actor=request.user, text=d["text"], public=d["public"])  # type: ignore[arg-type]
+
+    return _action(request, pk, "answer_case", NoteForm, run, title=_("Note"))
+
+
+def case_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> object:
+        return answers.draft_answer(case, actor=request.user, text=d["text"])  # type: ignore[arg-type]
+
+    return _action(request, pk, "answer_case", AnswerForm, run, title=_("Answer"))
+
+
+@require_POST
+def case_close(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for(request.user, pk, capability="answer_case")  # type: ignore[arg-type]
+    try:
+        answers.close(case, actor=request.user, today=timezone.localdate())  # type: ignore[arg-type]
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("cases:detail", pk=case.pk)
+
+
+@require_POST
+def response_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    response = get_response_for(request.user, pk, capability="approve_answer")  # type: ignore[arg-type]
+    try:
+        answers.approve_answer(response, actor=request.user)  # type: ignore[arg-type]
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("cases:detail", pk=response.case_id)
+
+
+@require_POST
+def response_send(request: HttpRequest, pk: int) -> HttpResponse:
+    response = get_response_for(request.user, pk, capability="answer_case")  # type: ignore[arg-type]
+    try:
+        answers.send_answer(response, actor=request.user, today=timezone.localdate())  # type: ignore[arg-type]
+        messages.success(request, _("The answer was sent to the citizen."))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("cases:detail", pk=response.case_id)
+
+
+def response_document(request: HttpRequest, pk: int) -> HttpResponse:
+    response = get_response_for(request.user, pk)  # type: ignore[arg-type]
+    if not response.document:
+        raise DomainError(_("This answer has no document yet."))
+    reply = HttpResponse(response.document.read(), content_type=DOCX)
+    reply["Content-Disposition"] = f'attachment; filename="tra-loi-{response.case.number:04d}.docx"'
+    return reply
+
+
+def case_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for(request.user, pk)  # type: ignore[arg-type]
+    if not case.decision:
+        raise DomainError(_("No decision has been made on this case yet."))
+    reply = HttpResponse(decision_notice(case, timezone.localdate()), content_type=DOCX)
+    reply["Content-Disposition"] = (
+        f'attachment; filename="thong-bao-{case.number:04d}-{case.year}.docx"'
+    )
+    return reply
+
+
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+    attachment = get_object_or_404(Attachment, pk=pk)
+    get_case_for(request.user, attachment.case_id)  # type: ignore[arg-type]
+    reply = HttpResponse(attachment.file.read(), content_type=attachment.content_type)
+    reply["Content-Disposition"] = (
+        f'attachment; filename="{attachment.pk}-{attachment.file.name.rsplit("/", 1)[-1]}"'
+    )
+    return reply
