@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -37,19 +38,21 @@ class Day:
 @dataclass
 class Month:
     number: int
+    name: str
     weeks: list[list[Day | None]]
     working_days: int
 
 
 @dataclass
 class Entry:
-    """A line of the year's list: a statutory holiday or an announced day."""
+    """A line of the year's list: a statutory holiday, an announced day, or both on one date."""
 
     on: date
     kind: str
     name: str
     source: str
     holiday: Holiday | None = None
+    statutory_name: str = ""
 
 
 def _css(day: date, working: bool, announced: Holiday | None, statutory: bool) -> str:
@@ -82,18 +85,21 @@ def build_months(
                 notes = [n for n in (names.get(on), entry.name if entry else None) if n]
                 row.append(Day(on, working, _css(on, working, entry, on in names), notes))
             weeks.append(row)
-        months.append(Month(number, weeks, count))
+        months.append(Month(number, date_format(date(year, number, 1), "F"), weeks, count))
     return months
 
 
 def build_entries(
     announced: Iterable[Holiday], names: dict[date, str], kind_label: dict[str, str]
 ) -> list[Entry]:
-    """Statutory holidays and announced days of the year, by date."""
-    statutory = str(_("Statutory holiday"))
-    entries = [Entry(on, statutory, name, str(STATUTORY_SOURCE)) for on, name in names.items()]
-    entries += [Entry(h.date, kind_label[h.kind], h.name, h.source, h) for h in announced]
-    return sorted(entries, key=lambda e: (e.on, e.holiday is not None))
+    """Statutory holidays and announced days of the year by date, one line per date."""
+    statutory, source = str(_("Statutory holiday")), str(STATUTORY_SOURCE)
+    entries = {on: Entry(on, statutory, name, source) for on, name in names.items()}
+    for h in announced:
+        entries[h.date] = Entry(
+            h.date, kind_label[h.kind], h.name, h.source, h, statutory_name=names.get(h.date, "")
+        )
+    return [entries[on] for on in sorted(entries)]
 
 
 def year_context(year: int, cal: WorkCalendar, language: str) -> dict[str, object]:

@@ -46,7 +46,7 @@ class Holiday(models.Model):
         permissions = [("manage_calendar", _("Can manage the working-day calendar"))]
 
     def __str__(self) -> str:
-        return f"{date_format(self.date, 'SHORT_DATE_FORMAT')} {self.name}"
+        return f"{date_format(self.date, 'd/m/Y')} {self.name}"
 
     @property
     def is_makeup(self) -> bool:

@@ -24,7 +24,7 @@ def is_weekend(on: date) -> bool:
 
 def check_announced_day(on: date, *, makeup: bool) -> None:
     """Refuse a make-up day on a weekday or an extra day off on a weekend (Art. 111)."""
-    day = date_format(on, "SHORT_DATE_FORMAT")
+    day = date_format(on, "d/m/Y")
     if makeup and not is_weekend(on):
         raise DomainError(
             _("A make-up working day replaces a Saturday or Sunday; %(date)s is a weekday.")

@@ -84,7 +84,7 @@ def _refuse_duplicate(on: date, exclude_pk: int | None = None) -> None:
 def _duplicate(on: date) -> Conflict:
     return Conflict(
         _("%(date)s is already in the calendar; change or remove that entry instead.")
-        % {"date": date_format(on, "SHORT_DATE_FORMAT")},
+        % {"date": date_format(on, "d/m/Y")},
         field="date",
     )
 

@@ -81,4 +81,4 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _describe(holiday: Holiday) -> dict[str, str]:
-    return {"day": date_format(holiday.date, "SHORT_DATE_FORMAT"), "name": holiday.name}
+    return {"day": date_format(holiday.date, "d/m/Y"), "name": holiday.name}
