@@ -330,3 +330,15 @@ class MediationFigures:
 def mediation_figures(ids: Sequence[int], window: Window) -> MediationFigures:
     """Mediation outcomes in the window (the mediation records are not kept here yet)."""
     return MediationFigures()
+
+
+def published_answers(ids: Sequence[int], window: Window) -> int:
+    """Answers sent to citizens in the window (the answers the public pages can show)."""
+    from tiepdan.cases.models import Response
+
+    return Response.objects.filter(
+        case__unit_id__in=ids,
+        state=Response.State.SENT,
+        sent_at__date__gte=window.start,
+        sent_at__date__lte=window.end,
+    ).count()

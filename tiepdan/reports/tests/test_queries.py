@@ -1,0 +1,57 @@
+from datetime import date
+
+import pytest
+
+from tiepdan.cases.models import Case, Status
+from tiepdan.orgunits.services import ensure_department
+from tiepdan.reports import queries
+from tiepdan.reports.periods import window
+from tiepdan.reports.tests.factories import CaseFactory
+from tiepdan.targets.periods import parse_period
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 11, 23)
+NOVEMBER = window(parse_period("2026-11"))
+
+
+def test_it_counts_received_answered_on_time_and_overdue(ward_a, ward_b):
+    CaseFactory(
+        unit=ward_a, kind="complaint", answered_on=date(2026, 11, 10), status=Status.ANSWERED
+    )
+    CaseFactory(unit=ward_a, answered_on=date(2026, 11, 20), status=Status.ANSWERED)  # late
+    CaseFactory(unit=ward_a, received_on=date(2026, 11, 3))  # due 13/11, still open: overdue
+    CaseFactory(unit=ward_a, received_on=date(2026, 10, 1), decided_on=date(2026, 10, 2))
+    CaseFactory(unit=ward_b)
+    figures = queries.case_figures(queries.unit_ids(ward_a), NOVEMBER, TODAY)
+    assert (figures.received, figures.answered, figures.answered_on_time) == (3, 2, 1)
+    assert figures.carried_over == 1
+    assert figures.overdue == Case.objects.filter(unit=ward_a).overdue(TODAY).count() == 2
+    assert figures.by_kind == {"complaint": 1, "feedback": 2}
+    assert str(figures.on_time_rate) == "50"
+
+
+def test_an_empty_period_gives_zeros_and_no_rates(ward_a):
+    """A period with no data is an honest empty report, never a division by zero (issue 7)."""
+    figures = queries.case_figures(queries.unit_ids(ward_a), NOVEMBER, TODAY)
+    assert figures.received == 0 and figures.on_time_rate is None and figures.resolved_rate is None
+
+
+def test_it_lists_overdue_cases_by_department(ward_a):
+    economy = ensure_department(ward_a, "ktht", "Phòng Kinh tế", "bo_phan")
+    CaseFactory.create_batch(
+        2, unit=ward_a, assignee_department=economy, received_on=date(2026, 11, 3)
+    )
+    CaseFactory(unit=ward_a, received_on=date(2026, 11, 3))
+    lines = queries.overdue_by_department(queries.unit_ids(ward_a), TODAY)
+    assert [(line.name, line.overdue) for line in lines] == [("Phòng Kinh tế", 2), ("", 1)]
+
+
+def test_it_ranks_a_provinces_wards_by_on_time_rate(ward_a):
+    from tiepdan.orgunits.services import ensure_ward
+
+    other = ensure_ward(26506)  # Phường Vũng Tàu, also in TP. Hồ Chí Minh
+    CaseFactory(unit=ward_a, answered_on=date(2026, 11, 20), status=Status.ANSWERED)
+    CaseFactory(unit=other, answered_on=date(2026, 11, 5), status=Status.ANSWERED)
+    lines = queries.cases_by_commune(ward_a.parent, NOVEMBER, TODAY)
+    assert [line.unit_id for line in lines[:2]] == [other.pk, ward_a.pk]
+    assert sum(line.received for line in lines) == 2

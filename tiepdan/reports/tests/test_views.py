@@ -1,0 +1,118 @@
+import re
+from datetime import date
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from tiepdan.cases.models import Case, Status
+from tiepdan.reports.tests.factories import CaseFactory
+from tiepdan.targets import demo
+
+pytestmark = pytest.mark.django_db
+NOW = time_machine.travel(date(2026, 11, 23), tick=False)
+
+
+def figure(html: str, name: str) -> int:
+    return int(re.search(rf'data-figure="{name}">(\d+)<', html).group(1))
+
+
+def test_the_demo_wards_dashboard_shows_the_published_percentages(client, leader_a, ward_a):
+    """The wards' 2023 programme as published: 114,3 %, 126,2 %, 84,6 % and +8 %, 100 %, 69,23 %."""
+    demo.seed_ward(ward_a)
+    client.force_login(leader_a)
+    html = client.get(reverse("reports:dashboard")).content.decode()
+    rows = dict(re.findall(r'data-target="([a-z-]+)".*?class="[^"]*percent">([^<]*)<', html, re.S))
+    assert rows == {
+        "party-admissions": "114,3 %",
+        "land-tax": "126,2 %",
+        "budget-revenue": "84,6 %",
+        "military-service": "100 %",
+        "criminal-cases": "69,23 %",
+        "fire-safety-groups": "100 %",
+    }
+    assert re.search(r'data-target="budget-revenue".*?class="[^"]*change">\+8 %<', html, re.S)
+    assert figure(html, "targets_behind") == 2
+
+
+@NOW
+def test_the_ward_dashboard_agrees_with_the_case_lists(client, leader_a, ward_a, ward_b):
+    """Each figure is the count of the list it summarises, for the user's scope."""
+    CaseFactory(unit=ward_a, answered_on=date(2026, 11, 10), status=Status.ANSWERED)
+    CaseFactory(unit=ward_a, answered_on=date(2026, 11, 20), status=Status.ANSWERED)
+    CaseFactory(unit=ward_a, received_on=date(2026, 11, 3))
+    CaseFactory(unit=ward_a, received_on=date(2026, 10, 1))
+    CaseFactory(unit=ward_b, received_on=date(2026, 11, 3))
+    client.force_login(leader_a)
+    html = client.get(reverse("reports:dashboard"), {"month": "2026-11"}).content.decode()
+    visible = Case.objects.visible_to(leader_a)
+    november = visible.filter(received_on__range=(date(2026, 11, 1), date(2026, 11, 30)))
+    assert figure(html, "received") == november.count() == 3
+    assert figure(html, "overdue") == visible.overdue(date(2026, 11, 23)).count() == 2
+    answered = visible.filter(answered_on__month=11, answered_on__year=2026)
+    assert figure(html, "answered") == answered.count()
+
+
+@NOW
+def test_the_province_dashboard_ranks_its_wards(client, province_reader, ward_a, ward_b):
+    CaseFactory(unit=ward_a, answered_on=date(2026, 11, 10), status=Status.ANSWERED)
+    client.force_login(province_reader)
+    response = client.get(reverse("reports:dashboard"))
+    html = response.content.decode()
+    assert 'id="ranking"' in html and ward_a.name in html
+    assert figure(html, "received") == 1  # ward B is in another province
+
+
+def test_a_unit_out_of_scope_is_not_found(client, officer_b, ward_a):
+    client.force_login(officer_b)
+    assert client.get(reverse("reports:dashboard"), {"unit": ward_a.pk}).status_code == 404
+
+
+def test_a_mediator_may_not_see_the_dashboard(client, mediator_a):
+    client.force_login(mediator_a)
+    assert client.get(reverse("reports:dashboard")).status_code == 403
+
+
+@NOW
+def test_the_public_statistics_page_needs_no_login(client, ward_a):
+    CaseFactory(unit=ward_a, answered_on=date(2026, 11, 10), status=Status.ANSWERED)
+    response = client.get(reverse("reports:public", args=[ward_a.code]))
+    assert response.status_code == 200
+    assert ward_a.name in response.content.decode()
+
+
+def test_requesting_a_report_generates_it_and_keeps_the_file(
+    client, leader_a, ward_a, django_capture_on_commit_callbacks
+):
+    """The page's button queues the job; the job keeps the file for download."""
+    client.force_login(leader_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("reports:list"),
+            {"kind": "state", "period": "2026-H1", "fmt": "xlsx", "unit": ward_a.pk},
+        )
+    assert response.status_code == 302
+    detail = client.get(response["Location"])
+    assert "done" in client.get(response["Location"] + "trang-thai/").content.decode()
+    download = client.get(reverse("reports:download", args=[detail.context["report"].pk]))
+    assert download["Content-Disposition"].endswith('.xlsx"')
+
+
+def test_a_monthly_state_report_is_refused_with_a_message(client, leader_a, ward_a):
+    """State reports are Q1, 6-month, 9-month and yearly only (DOMAIN §12 rule 28)."""
+    client.force_login(leader_a)
+    response = client.post(
+        reverse("reports:list"), {"kind": "state", "period": "2026-01", "fmt": "docx"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["period"]
+
+
+def test_another_wards_report_is_not_found(client, leader_a, officer_b, ward_a):
+    client.force_login(leader_a)
+    client.post(reverse("reports:list"), {"kind": "party", "period": "2026-01", "fmt": "xlsx"})
+    from tiepdan.reports.models import GeneratedReport
+
+    report = GeneratedReport.objects.get()
+    client.force_login(officer_b)
+    assert client.get(reverse("reports:detail", args=[report.pk])).status_code == 404

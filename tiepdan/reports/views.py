@@ -1,0 +1,89 @@
+"""Dashboards, periodic reports (request, progress, download) and the public statistics page."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_not_required
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from tiepdan.accounts.access import require, scoped
+from tiepdan.accounts.models import User
+from tiepdan.lib.errors import DomainError
+from tiepdan.orgunits.models import OrgUnit
+from tiepdan.reports import access, dashboard, public, services, tasks
+from tiepdan.reports.forms import ReportForm
+from tiepdan.reports.models import GeneratedReport
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def dashboard_view(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    unit = access.get_unit_for(user, request.GET.get("unit"), access.VIEW_DASHBOARD)
+    today = timezone.localdate()
+    try:
+        month = dashboard.month_window(request.GET.get("month"), today)
+    except DomainError:
+        month = dashboard.month_window(None, today)
+    units = user.visible_units().filter(level__in=[OrgUnit.Level.PROVINCE, OrgUnit.Level.COMMUNE])
+    context = {"unit": unit, "month": month, "units": units[:500]}
+    if unit.level == OrgUnit.Level.PROVINCE:
+        context["data"] = dashboard.province_month(unit, month, today)
+        return render(request, "reports/dashboard_province.html", context)
+    context["data"] = dashboard.ward_month(unit, month, today)
+    return render(request, "reports/dashboard_ward.html", context)
+
+
+def report_list(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    require(user, access.MAKE_REPORTS)
+    units = user.visible_units().filter(level__in=[OrgUnit.Level.PROVINCE, OrgUnit.Level.COMMUNE])
+    form = ReportForm(request.POST or None, units=units, initial={"unit": user.unit_id})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        unit = data["unit"] or user.unit
+        if unit is None:
+            raise Http404
+        try:
+            report = services.request_report(
+                unit=unit, kind=data["kind"], period=data["period"], fmt=data["fmt"], actor=user
+            )
+        except DomainError as error:
+            form.add_error("period" if error.field == "period" else None, error.message)
+        else:
+            transaction.on_commit(lambda: tasks.generate_report(report.pk))
+            return redirect("reports:detail", pk=report.pk)
+    reports = scoped(GeneratedReport.objects.select_related("unit", "requested_by"), user)[:50]
+    return render(request, "reports/report_list.html", {"form": form, "reports": reports})
+
+
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.get_report_for(_user(request), pk)
+    return render(request, "reports/report_detail.html", {"report": report})
+
+
+def report_status(request: HttpRequest, pk: int) -> JsonResponse:
+    report = access.get_report_for(_user(request), pk)
+    return JsonResponse(
+        {"status": report.status, "progress": report.progress, "error": bool(report.error)}
+    )
+
+
+def report_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    report = access.get_report_for(_user(request), pk)
+    if report.status != GeneratedReport.Status.DONE or not report.file:
+        return redirect("reports:detail", pk=report.pk)
+    return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.filename)
+
+
+@login_not_required
+def public_statistics(request: HttpRequest, code: str) -> HttpResponse:
+    unit = get_object_or_404(OrgUnit.objects.current(), code=code)
+    today = timezone.localdate()
+    stats = public.unit_statistics(unit, today)
+    return render(request, "reports/public_statistics.html", {"unit": unit, "stats": stats})
