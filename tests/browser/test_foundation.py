@@ -12,12 +12,15 @@ from tiepdan.accounts.forms import LoginForm
 pytestmark = pytest.mark.browser
 
 
-def vi(msgid: str, **values: object) -> str:
-    """Return the Vietnamese text the site shows for `msgid`, failing if it is untranslated."""
-    with translation.override("vi"):
-        text = translation.gettext(msgid)
-    assert text != msgid, f"{msgid!r} has no Vietnamese translation"
-    return text % values if values else text
+def vi(message: str, **values: object) -> str:
+    """Return the Vietnamese text the site shows for `message` (a msgid or a lazy string),
+    failing if it has no Vietnamese translation."""
+    texts = {}
+    for language in ("vi", "en"):
+        with translation.override(language):
+            texts[language] = translation.gettext(message) if type(message) is str else str(message)
+    assert texts["vi"] != texts["en"], f"{texts['en']!r} has no Vietnamese translation"
+    return texts["vi"] % values if values else texts["vi"]
 
 
 def test_it_shows_the_public_home_in_vietnamese(browser_page, ward_a, ward_b):
@@ -56,7 +59,7 @@ def test_it_shows_the_vietnamese_error_next_to_the_form_on_a_wrong_password(
         page.get_by_role("button", name=vi("Log in")).click()
     error = page.locator("form .alert-danger")
     expect(error).to_have_text(
-        vi(str(LoginForm.error_messages["invalid_login"]), limit=settings.AXES_FAILURE_LIMIT)
+        vi(LoginForm.error_messages["invalid_login"], limit=settings.AXES_FAILURE_LIMIT)
     )
     expect(page.locator("input[name=password]")).to_have_value("")
     assert page.url.endswith(reverse("accounts:login"))
