@@ -1,0 +1,205 @@
+"""Dialogue pages: list, plan, the record page with its small forms, minutes, public pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tiepdan.accounts.access import require
+from tiepdan.lib.errors import DomainError
+
+from . import services
+from .access import MANAGE, VIEW, get_dialogue_for
+from .documents import minutes_docx
+from .forms import (
+    CommitmentForm,
+    HeldForm,
+    InvitationsSentForm,
+    InviteForm,
+    IssueForm,
+    PlanForm,
+    PublishForm,
+)
+from .models import Dialogue
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def dialogue_list(request: HttpRequest) -> HttpResponse:
+    require(request.user, VIEW)  # type: ignore[arg-type]
+    dialogues = Dialogue.objects.visible_to(request.user).select_related("chaired_by", "unit")  # type: ignore[arg-type]
+    now = timezone.now()
+    context = {
+        "upcoming": dialogues.filter(held_at__gte=now, status=Dialogue.Status.PLANNED).order_by(
+            "held_at"
+        ),
+        "past": dialogues.exclude(held_at__gte=now, status=Dialogue.Status.PLANNED)[:100],
+    }
+    return render(request, "dialogues/list.html", context)
+
+
+def plan(request: HttpRequest) -> HttpResponse:
+    require(request.user, MANAGE)  # type: ignore[arg-type]
+    unit = request.user.unit  # type: ignore[union-attr]
+    if unit is None:
+        raise PermissionDenied
+    form = PlanForm(request.POST or None, unit=unit, initial={"chaired_by": request.user.pk})
+    if request.method == "POST" and form.is_valid():
+        try:
+            dialogue = services.plan_dialogue(unit=unit, actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        except DomainError as err:
+            form.add_error(err.field if err.field in form.fields else None, err.message)
+        else:
+            messages.success(
+                request, _("The dialogue has been planned. Add the invited participants.")
+            )
+            return redirect(dialogue)
+    return render(request, "dialogues/plan.html", {"form": form})
+
+
+def detail(request: HttpRequest, pk: int, forms: dict[str, Any] | None = None) -> HttpResponse:
+    dialogue = get_dialogue_for(request.user, pk)  # type: ignore[arg-type]
+    forms = forms or {}
+    context = {
+        "dialogue": dialogue,
+        "participants": dialogue.participants.all(),
+        "issues": dialogue.issues.all(),
+        "commitments": dialogue.commitments.select_related("owner_user", "owner_department"),
+        "today": timezone.localdate(),
+        "can_manage": request.user.has_perm(MANAGE),
+        "invite_form": forms.get("invite") or InviteForm(),
+        "sent_form": forms.get("sent")
+        or InvitationsSentForm(
+            initial={"invitations_sent_on": dialogue.invitations_sent_on or timezone.localdate()}
+        ),
+        "held_form": forms.get("held")
+        or HeldForm(dialogue=dialogue, initial={"minutes_copies": dialogue.minutes_copies}),
+        "issue_form": forms.get("issue") or IssueForm(),
+        "commitment_form": forms.get("commitment") or CommitmentForm(unit=dialogue.unit),
+        "publish_form": forms.get("publish")
+        or PublishForm(initial={"public_summary": dialogue.public_summary}),
+    }
+    return render(request, "dialogues/detail.html", context)
+
+
+def _action(
+    request: HttpRequest,
+    pk: int,
+    name: str,
+    make: Callable[[Dialogue], Any],
+    run: Callable[[Dialogue, dict], object],
+) -> HttpResponse:
+    """Validate one small form of the record page and run its service; errors re-render."""
+    dialogue = get_dialogue_for(request.user, pk, write=True)  # type: ignore[arg-type]
+    form = make(dialogue)
+    if form.is_valid():
+        try:
+            note = run(dialogue, form.cleaned_data)
+        except DomainError as err:
+            form.add_error(err.field if err.field in form.fields else None, err.message)
+        else:
+            if isinstance(note, str):
+                messages.warning(request, note)
+            messages.success(request, _("Saved."))
+            return redirect(f"{dialogue.get_absolute_url()}#{name}")
+    return detail(request, pk, forms={name: form})
+
+
+@require_POST
+def invite(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(
+        request,
+        pk,
+        "invite",
+        lambda d: InviteForm(request.POST),
+        lambda d, data: services.invite(d, **data),
+    )
+
+
+@require_POST
+def invitations_sent(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(
+        request,
+        pk,
+        "sent",
+        lambda d: InvitationsSentForm(request.POST),
+        lambda d, data: services.record_invitations_sent(d, sent_on=data["invitations_sent_on"]),
+    )
+
+
+@require_POST
+def held(request: HttpRequest, pk: int) -> HttpResponse:
+    def run(d: Dialogue, data: dict) -> None:
+        attended = [int(x) for x in data.pop("attended")]
+        services.record_held(d, attended=attended, **data)
+
+    return _action(request, pk, "held", lambda d: HeldForm(request.POST, dialogue=d), run)
+
+
+@require_POST
+def add_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(
+        request,
+        pk,
+        "issue",
+        lambda d: IssueForm(request.POST),
+        lambda d, data: services.add_issue(d, **data),
+    )
+
+
+@require_POST
+def add_commitment(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(
+        request,
+        pk,
+        "commitment",
+        lambda d: CommitmentForm(request.POST, unit=d.unit),
+        lambda d, data: services.add_commitment(d, actor=request.user, **data),  # type: ignore[arg-type]
+    )
+
+
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(
+        request,
+        pk,
+        "publish",
+        lambda d: PublishForm(request.POST),
+        lambda d, data: services.publish_summary(d, summary=data["public_summary"]),
+    )
+
+
+def minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    dialogue = get_dialogue_for(request.user, pk)  # type: ignore[arg-type]
+    if dialogue.status != Dialogue.Status.HELD:
+        raise Http404
+    response = HttpResponse(minutes_docx(dialogue), content_type=DOCX)
+    name = f"bien-ban-doi-thoai-{dialogue.held_on:%Y%m%d}-{dialogue.pk}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_not_required
+def public_list(request: HttpRequest) -> HttpResponse:
+    dialogues = Dialogue.objects.published().select_related("unit", "chaired_by")
+    return render(request, "dialogues/public_list.html", {"dialogues": dialogues[:100]})
+
+
+@login_not_required
+def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The published summary and the progress of each commitment (status and % done)."""
+    dialogue = get_object_or_404(Dialogue.objects.published().select_related("unit"), pk=pk)
+    commitments = dialogue.commitments.exclude(status="cancelled").select_related(
+        "owner_department"
+    )
+    context = {"dialogue": dialogue, "commitments": commitments, "today": timezone.localdate()}
+    return render(request, "dialogues/public_detail.html", context)
