@@ -28,3 +28,4 @@ api = NinjaAPI(
 handlers.install(api)
 
 api.add_router("/", "tiepdan.integrations.api.router")
+api.add_router("/", "tiepdan.cases.api.router")

@@ -1,0 +1,231 @@
+"""/api/v1/cases: intake, work lists, the case, its decisions, routing, answers and timeline.
+
+Thin: each handler goes through cases.access and calls the same service as the HTML views;
+DomainError and friends become the API's error shape in one place (integrations.handlers).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from ninja import Path, Query, Router, Status
+
+from tiepdan.accounts.access import require
+from tiepdan.accounts.models import User
+from tiepdan.cases import answers, services, worklist
+from tiepdan.cases.access import get_case_for, get_response_for
+from tiepdan.cases.models import Case, CaseEvent, Field
+from tiepdan.cases.schemas import (
+    AssignIn,
+    CaseFilter,
+    CaseIn,
+    CaseOut,
+    CasePageOut,
+    ClassifyIn,
+    DecideIn,
+    EventOut,
+    FieldOut,
+    NoteIn,
+    ResponseOut,
+    TextIn,
+    coordinate,
+)
+from tiepdan.integrations import messages
+from tiepdan.integrations.schemas import ERRORS, MAX_ID
+from tiepdan.lib.errors import DomainError
+from tiepdan.orgunits.models import Department, OrgUnit
+
+router = Router(tags=["cases"])
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def _ok(schema: Any, status: int = 200) -> dict[int, Any]:
+    return {status: schema, **ERRORS}
+
+
+def _today() -> Any:
+    return timezone.localdate()
+
+
+def _search(cases: Any, q: str) -> Any:
+    """Words of the subject or content (a plain contains match until cases has its index)."""
+    q = q.strip()
+    return cases.filter(Q(subject__icontains=q) | Q(content__icontains=q)) if q else cases
+
+
+@router.get("/cases", response=_ok(CasePageOut), summary="Work list, keyset-paged")
+def list_cases(request: HttpRequest, filters: Query[CaseFilter]) -> dict:
+    user = _user(request)
+    require(user, "cases.view_case")
+    data = filters.dict()
+    cases = worklist.filtered(worklist.base(data["view"], user, _today()), data)
+    if data["q"]:
+        cases = _search(cases, data["q"])
+    if data["updated_since"]:
+        changed = CaseEvent.objects.filter(at__gte=data["updated_since"]).values("case_id")
+        cases = cases.filter(id__in=changed)
+    sort = data["sort"] or worklist.default_sort(data["view"])
+    page = worklist.page(cases, sort=sort, cursor=data["cursor"] or "", size=data["limit"])
+    return {"items": page.cases, "next_cursor": page.next_cursor}
+
+
+@router.get("/cases/fields", response=_ok(list[FieldOut]), summary="Case fields of your units")
+def list_fields(request: HttpRequest) -> Any:
+    units = _user(request).visible_units()
+    return Field.objects.filter(unit__in=units, is_active=True).order_by("unit_id", "position")
+
+
+def _intake_unit(user: User, unit_id: int | None) -> OrgUnit:
+    if unit_id is None:
+        if user.unit is None:
+            raise DomainError(messages.no_unit(), field="unit_id")
+        return user.unit
+    unit = user.visible_units().filter(pk=unit_id).first()
+    if unit is None:
+        raise Http404
+    return unit
+
+
+def _field(unit: OrgUnit | int, field_id: int | None) -> Field | None:
+    if field_id is None:
+        return None
+    field = Field.objects.filter(pk=field_id, unit=unit).first()
+    if field is None:
+        raise DomainError(messages.unknown_field(), field="field_id")
+    return field
+
+
+def _intake(payload: CaseIn, unit: OrgUnit) -> services.Intake:
+    citizen = payload.citizen.to_citizen() if payload.citizen else None
+    if citizen is not None:
+        citizen.save()
+    return services.Intake(
+        channel=payload.channel,
+        kind=payload.kind,
+        subject=payload.subject,
+        content=payload.content,
+        received_on=payload.received_on,
+        field=_field(unit, payload.field_id),
+        location_text=payload.location_text,
+        latitude=coordinate(payload.latitude),
+        longitude=coordinate(payload.longitude),
+        incoming_number=payload.incoming_number,
+        signer_count=payload.signer_count,
+        source=payload.source,
+        source_name=payload.source_name,
+        is_anonymous=payload.is_anonymous,
+        accused_is_party_member=payload.accused_is_party_member,
+        is_remote_area=payload.is_remote_area,
+        citizens=[(citizen, "submitter")] if citizen else [],
+    )
+
+
+@router.post("/cases", response=_ok(CaseOut, 201), summary="Register a case")
+def create_case(request: HttpRequest, payload: CaseIn) -> Any:
+    """Send an `Idempotency-Key` header: a retried request returns the case already made."""
+    user = _user(request)
+    require(user, "cases.receive_case")
+    unit = _intake_unit(user, payload.unit_id)
+    raw_key = request.headers.get("Idempotency-Key", "").strip()
+    # Keys are per caller, so one client's key can never fetch another's case.
+    key = f"api:{user.pk}:{raw_key[:48]}" if raw_key else None
+    existing = Case.objects.filter(idempotency_key=key).first() if key else None
+    if existing is not None:
+        return Status(201, existing)
+    with transaction.atomic():
+        case = services.receive_case(
+            _intake(payload, unit), unit=unit, actor=user, today=_today(), idempotency_key=key
+        )
+    return Status(201, case)
+
+
+CaseId = Path(..., ge=1, le=MAX_ID)  # type: ignore[call-overload]
+
+
+@router.get("/cases/{case_id}", response=_ok(CaseOut), summary="One case")
+def read_case(request: HttpRequest, case_id: int = CaseId) -> Case:
+    return get_case_for(_user(request), case_id)
+
+
+@router.get("/cases/{case_id}/events", response=_ok(list[EventOut]), summary="Timeline")
+def case_events(request: HttpRequest, case_id: int = CaseId) -> Any:
+    case = get_case_for(_user(request), case_id)
+    return case.events.select_related("actor").order_by("at", "id")
+
+
+@router.post("/cases/{case_id}/classify", response=_ok(CaseOut), summary="Classify")
+def classify_case(request: HttpRequest, payload: ClassifyIn, case_id: int = CaseId) -> Case:
+    user = _user(request)
+    case = get_case_for(user, case_id, capability="classify_case")
+    data = services.ClassifyInput(
+        **payload.dict(exclude={"field_id", "inadmissible_reason", "complex_reason"}),
+        field=_field(case.unit_id, payload.field_id),
+        inadmissible_reason=payload.inadmissible_reason or "",
+        complex_reason=payload.complex_reason or "",
+    )
+    return services.classify(case, data, actor=user)
+
+
+@router.post("/cases/{case_id}/decide", response=_ok(CaseOut), summary="Accept/transfer/…")
+def decide_case(request: HttpRequest, payload: DecideIn, case_id: int = CaseId) -> Case:
+    user = _user(request)
+    case = get_case_for(user, case_id, capability="decide_case")
+    return services.decide(case, actor=user, today=_today(), **payload.dict())
+
+
+@router.post("/cases/{case_id}/assign", response=_ok(CaseOut), summary="Route to a department")
+def assign_case(request: HttpRequest, payload: AssignIn, case_id: int = CaseId) -> Case:
+    user = _user(request)
+    case = get_case_for(user, case_id, capability="assign_case")
+    department = officer = None
+    if payload.department_id is not None:
+        department = Department.objects.filter(pk=payload.department_id, unit=case.unit).first()
+        if department is None:
+            raise DomainError(messages.unknown_department(), field="department_id")
+    if payload.officer_id is not None:
+        officer = User.objects.filter(
+            pk=payload.officer_id, unit=case.unit, is_active=True, api_key__isnull=True
+        ).first()
+        if officer is None:
+            raise DomainError(messages.unknown_officer(), field="officer_id")
+    return services.assign(case, actor=user, department=department, officer=officer)
+
+
+@router.post("/cases/{case_id}/notes", response=_ok(EventOut, 201), summary="Note or update")
+def add_note(request: HttpRequest, payload: NoteIn, case_id: int = CaseId) -> Status:
+    user = _user(request)
+    case = get_case_for(user, case_id, capability="answer_case")
+    return Status(
+        201, services.add_note(case, actor=user, text=payload.text, public=payload.public)
+    )
+
+
+@router.post("/cases/{case_id}/answer", response=_ok(ResponseOut), summary="Draft the answer")
+def answer_case(request: HttpRequest, payload: TextIn, case_id: int = CaseId) -> Any:
+    user = _user(request)
+    case = get_case_for(user, case_id, capability="answer_case")
+    return answers.draft_answer(case, actor=user, text=payload.text)
+
+
+ResponseId = Path(..., ge=1, le=MAX_ID)  # type: ignore[call-overload]
+
+
+@router.post("/responses/{response_id}/approve", response=_ok(ResponseOut), summary="Approve")
+def approve_response(request: HttpRequest, response_id: int = ResponseId) -> Any:
+    user = _user(request)
+    response = get_response_for(user, response_id, capability="approve_answer")
+    return answers.approve_answer(response, actor=user)
+
+
+@router.post("/responses/{response_id}/send", response=_ok(ResponseOut), summary="Send")
+def send_response(request: HttpRequest, response_id: int = ResponseId) -> Any:
+    user = _user(request)
+    response = get_response_for(user, response_id, capability="answer_case")
+    return answers.send_answer(response, actor=user, today=_today())
