@@ -4,15 +4,16 @@ from tiepdan.demo.registry import Demo
 from tiepdan.orgunits.models import Department, OrgUnit
 from tiepdan.orgunits.services import ensure_department, ensure_group, ensure_ward
 
-WARDS = {
-    "26743": {
-        "address": "92 Nguyễn Thị Nghĩa, Phường Bến Thành, TP. Hồ Chí Minh",
-        "groups": [f"Khu phố {n}" for n in range(1, 7)],
-    },
-    "23231": {
-        "address": "Đường 17 tháng 4, Phường Phước Hội, Lâm Đồng",
-        "groups": [f"Tổ dân phố {n}" for n in range(1, 9)],
-    },
+# official code -> (office address, residential groups)
+WARDS: dict[str, tuple[str, list[str]]] = {
+    "26743": (
+        "92 Nguyễn Thị Nghĩa, Phường Bến Thành, TP. Hồ Chí Minh",
+        [f"Khu phố {n}" for n in range(1, 7)],
+    ),
+    "23231": (
+        "Đường 17 tháng 4, Phường Phước Hội, Lâm Đồng",
+        [f"Tổ dân phố {n}" for n in range(1, 9)],
+    ),
 }
 
 DEPARTMENTS = [
@@ -28,12 +29,12 @@ DEPARTMENTS = [
 
 
 def seed(demo: Demo) -> None:
-    for code, data in WARDS.items():
+    for code, (address, groups) in WARDS.items():
         ward = ensure_ward(int(code))
         if not ward.address:
-            ward.address = data["address"]
+            ward.address = address
             ward.save(update_fields=["address"])
-        for name in data["groups"]:
+        for name in groups:
             ensure_group(ward, name, OrgUnit.Kind.RESIDENTIAL_GROUP)
         for dept_code, name, kind in DEPARTMENTS:
             ensure_department(ward, dept_code, name, kind)

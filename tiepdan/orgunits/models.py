@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -94,10 +96,32 @@ class OrgUnit(models.Model):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
         path = f"{self.parent.path if self.parent else '/'}{self.pk}/"
         if path != self.path:
-            self.path = path
-            OrgUnit.objects.filter(pk=self.pk).update(path=path)
+            old, self.path = self.path, path
+            if old:  # moved: the whole subtree follows
+                OrgUnit.objects.filter(path__startswith=old).update(
+                    path=Concat(Value(path), Substr("path", len(old) + 1))
+                )
+            else:
+                OrgUnit.objects.filter(pk=self.pk).update(path=path)
+
+    def clean(self) -> None:
+        """Refuse a parent below the unit itself, or one at a level that cannot hold it."""
+        parent = self.parent
+        if parent is not None and self.path and parent.path.startswith(self.path):
+            raise ValidationError(
+                {"parent": _("A unit cannot be placed inside itself or one of its own units.")}
+            )
+        allowed = self.PARENT_LEVEL.get(self.Level(self.level), ()) if self.level else ()
+        if parent is not None and parent.level not in allowed:
+            raise ValidationError(
+                {
+                    "parent": _("A %(level)s cannot be placed under a %(parent)s.")
+                    % {"level": self.get_level_display(), "parent": parent.get_level_display()}
+                }
+            )
 
     def ancestors(self) -> Iterable[OrgUnit]:
+        """The units from the province down to this one, this one included."""
         ids = [int(part) for part in self.path.strip("/").split("/") if part]
         by_id = OrgUnit.objects.in_bulk(ids)
         return [by_id[i] for i in ids if i in by_id]
@@ -110,12 +134,14 @@ class OrgUnit(models.Model):
         return None
 
     def province(self) -> OrgUnit | None:
+        """The province (or centrally-run city) this unit is or belongs to."""
         for unit in self.ancestors():
             if unit.level == self.Level.PROVINCE:
                 return unit
         return None
 
     def contains(self, other: OrgUnit) -> bool:
+        """Whether `other` is this unit or lies below it."""
         return other.path.startswith(self.path)
 
 

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from tiepdan.lib.errors import DomainError
 from tiepdan.orgunits.services import import_province
@@ -15,4 +16,7 @@ class Command(BaseCommand):
             province, created = import_province(code)
         except DomainError as exc:
             raise CommandError(exc.message) from exc
-        self.stdout.write(f"{province.name}: {created} new commune-level units")
+        self.stdout.write(
+            _("%(province)s: %(count)s new commune-level units (%(total)s in all).")
+            % {"province": province.name, "count": created, "total": province.children.count()}
+        )
