@@ -140,3 +140,28 @@ def test_an_officer_cannot_remove_a_day(client, officer_a):
     holiday = Holiday.objects.get(date=date(2026, 1, 10))
     assert client.post(reverse("workcalendar:delete", kwargs={"pk": holiday.pk})).status_code == 403
     assert Holiday.objects.filter(pk=holiday.pk).exists()
+
+
+def test_the_month_grids_mark_each_kind_of_day(client, admin_a):
+    """Holidays, announced days off, make-up days and weekends are told apart (DOMAIN §10)."""
+    client.force_login(admin_a)
+    months = client.get(URL_2026).context["months"]
+    cells = {day.on: day for month in months for week in month.weeks for day in week if day}
+    assert len(cells) == 365
+    assert cells[date(2026, 1, 1)].css == "wd-holiday"
+    assert cells[date(2026, 1, 2)].css == "wd-off" and not cells[date(2026, 1, 2)].working
+    assert cells[date(2026, 1, 10)].css == "wd-makeup" and cells[date(2026, 1, 10)].working
+    assert cells[date(2026, 1, 3)].css == "wd-weekend"
+    assert cells[date(2026, 4, 26)].css == "wd-holiday"  # Giỗ Tổ on a Sunday
+    assert cells[date(2026, 4, 27)].notes == ["Ngày Giỗ Tổ Hùng Vương (nghỉ bù)"]
+    assert cells[date(2026, 3, 3)].css == "" and cells[date(2026, 3, 3)].working
+    assert [m.working_days for m in months][:2] == [21, 15]
+    assert months[0].name == "Tháng 1"
+
+
+def test_a_date_with_a_statutory_holiday_and_an_announced_day_is_one_line(client, admin_a):
+    client.force_login(admin_a)
+    entries = client.get(URL_2026).context["entries"]
+    tet = [e for e in entries if e.on == date(2026, 2, 17)]
+    assert len(tet) == 1
+    assert tet[0].source == "9441/TB-BNV" and tet[0].statutory_name == "Tết Nguyên Đán"
