@@ -43,7 +43,12 @@ def year(request: HttpRequest, year: int | None = None) -> HttpResponse:
             messages.success(request, _("Added %(day)s: %(name)s.") % _describe(holiday))
             return redirect("workcalendar:year", year=holiday.date.year)
     context = year_context(year, installed_calendar(), get_language() or "vi")
-    context.update(form=form, today=today, previous_year=year - 1, next_year=year + 1)
+    context.update(
+        form=form,
+        today=today,
+        previous_year=year - 1 if year > rules.FIRST_YEAR else None,
+        next_year=year + 1 if year < rules.LAST_YEAR else None,
+    )
     return render(request, "workcalendar/year.html", context)
 
 

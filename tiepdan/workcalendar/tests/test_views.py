@@ -165,3 +165,9 @@ def test_a_date_with_a_statutory_holiday_and_an_announced_day_is_one_line(client
     tet = [e for e in entries if e.on == date(2026, 2, 17)]
     assert len(tet) == 1
     assert tet[0].source == "9441/TB-BNV" and tet[0].statutory_name == "Tết Nguyên Đán"
+
+
+def test_the_year_navigation_stops_at_the_ends_of_the_calendar(client, admin_a):
+    client.force_login(admin_a)
+    page = client.get(reverse("workcalendar:year", kwargs={"year": 2100})).content.decode()
+    assert "/lich-lam-viec/2099/" in page and "/lich-lam-viec/2101/" not in page
