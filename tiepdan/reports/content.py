@@ -120,7 +120,7 @@ def targets_section(
          ln.percent_text or "—", ln.change_text or "—", ln.status_label]
         for index, ln in enumerate(lines, start=1)
     ]  # fmt: skip
-    headers = [_("No."), _("Indicator"), _("Plan"), _("Result"), _("% of plan"),
+    headers = [_("No."), _("Indicator"), _("Plan"), _("Result"), _("Percent of plan"),
                _("On last year"), _("Status")]  # fmt: skip
     section.tables.append(
         Table(_("Work programme targets"), headers, rows, [1, 5.5, 2.5, 2, 2, 2, 2.5])
@@ -136,7 +136,7 @@ def targets_section(
             [ln.name for ln in with_percent],
             [ln.percent for ln in with_percent],
             [ln.percent_text for ln in with_percent],
-            title=_("Targets: result as % of plan"),
+            title=_("Targets: result against plan"),
         )
-        section.charts.append(Chart(_("Targets: result as % of plan"), png))
+        section.charts.append(Chart(_("Targets: result against plan"), png))
     return section

@@ -104,7 +104,7 @@ def _intro(window: Window) -> Section:
 def _reception_section(now: queries.ReceptionFigures, before: queries.ReceptionFigures) -> Section:
     section = Section(_("I. CITIZEN RECEPTION"))
     section.paragraphs.append(
-        _("Citizens were received %(entries)s times (%(people)s people, %(groups)s group visits) "
+        _("Citizens were received %(entries)s times (%(people)s people, %(groups)s group visits)"
           "%(compare)s.")
         % {"entries": n(now.entries), "people": n(now.people), "groups": n(now.groups),
            "compare": compare(now.entries, before.entries)}

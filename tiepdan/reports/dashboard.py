@@ -97,7 +97,7 @@ def _ward_charts(data: WardMonth) -> dict[str, str]:
                 [ln.name for ln in lines],
                 [ln.percent for ln in lines],
                 [ln.percent_text for ln in lines],
-                title=_("Targets: result as % of plan"),
+                title=_("Targets: result against plan"),
                 fmt="svg",
             )
         )
