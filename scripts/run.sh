@@ -4,17 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
-# Settings from a local .env file (see .env.example); the caller's environment wins.
-if [ -f .env ]; then
-  while IFS= read -r line; do
-    [[ "$line" =~ ^[[:space:]]*([A-Za-z_][A-Za-z0-9_]*)=(.*)$ ]] || continue
-    name="${BASH_REMATCH[1]}" value="${BASH_REMATCH[2]}"
-    value="${value%%[[:space:]]#*}"                       # a trailing "  # comment"
-    value="${value%"${value##*[![:space:]]}"}"            # trailing blanks
-    [[ "$value" =~ ^\"(.*)\"$|^\'(.*)\'$ ]] && value="${BASH_REMATCH[1]}${BASH_REMATCH[2]}"
-    [ -n "${!name+set}" ] || export "$name=$value"
-  done < .env
-fi
+. scripts/env.sh  # settings from .env, if any
 PORT="${PORT:-8000}"
 export TIEPDAN_DEMO="${TIEPDAN_DEMO:-1}"
 
