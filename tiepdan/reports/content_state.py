@@ -44,7 +44,7 @@ def build_state(unit: OrgUnit, window: Window, today: date, progress: Progress) 
     label = window.period.label()
     report = Report(
         kind="state", unit=unit, window=window,
-        issuer=f"{_('People’s Committee')}\n{name}", superior="",
+        issuer=_("People’s Committee of %(unit)s") % {"unit": name}, superior="",
         place=name, on=today,
         title=_("REPORT"),
         summary=_("Results of citizen reception, letter handling and the resolution of "

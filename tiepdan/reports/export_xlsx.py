@@ -22,7 +22,7 @@ def to_xlsx(report: Report) -> bytes:
         xlsx.write_table(
             book,
             sheet_title=f"{index}. {table.title}"[:31],
-            title=f"{_('Annex')} {index}: {table.title}",
+            title=_("Annex %(n)s: %(title)s") % {"n": index, "title": table.title},
             subtitle=subtitle,
             headers=table.headers,
             rows=table.rows,
