@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tiepdan.cases import answers, services, worklist
@@ -272,9 +273,9 @@ def _reason_action(
     return view
 
 
-case_extend = _reason_action(services.extend, "extend_case", "extend")
-case_suspend = _reason_action(services.suspend, "extend_case", "suspend")
-case_resume = _reason_action(services.resume, "extend_case", "resume")
+case_extend = _reason_action(services.extend, "extend_case", gettext_lazy("Extend the period"))
+case_suspend = _reason_action(services.suspend, "extend_case", gettext_lazy("Suspend handling"))
+case_resume = _reason_action(services.resume, "extend_case", gettext_lazy("Resume handling"))
 
 
 def case_note(request: HttpRequest, pk: int) -> HttpResponse:

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,13 @@ from tiepdan.lib.errors import DomainError
 from tiepdan.lib.workdays import WorkCalendar, is_working_day
 
 CAL = WorkCalendar()
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are matched in English (the msgids); the Vietnamese catalogue is tested apart."""
+    with translation.override("en"):
+        yield
 
 
 def test_it_gives_ten_working_days_to_notify_across_tet_2026():

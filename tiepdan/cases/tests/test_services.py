@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from tiepdan.cases import services
 from tiepdan.cases.models import Case, CaseEvent, Field, Status
@@ -11,6 +12,13 @@ from tiepdan.cases.tests.factories import TODAY, accepted, classified, receive
 from tiepdan.lib.errors import Conflict, DomainError
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are matched in English (the msgids); the Vietnamese catalogue is tested apart."""
+    with translation.override("en"):
+        yield
 
 
 def test_it_numbers_cases_per_unit_and_year(ward_a, ward_b, officer_a):
