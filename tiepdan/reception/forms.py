@@ -208,7 +208,7 @@ class ReceiptForm(BootstrapMixin, forms.Form):
     def clean_items(self) -> list[tuple[str, int, str]]:
         from tiepdan.lib.text import fold
 
-        items = []
+        items: list[tuple[str, int, str]] = []
         for line in _lines(self.cleaned_data["items"]):
             parts = [p.strip() for p in line.split(";")]
             if len(parts) != 3 or not parts[1].isdigit() or fold(parts[2]) not in self.CONDITIONS:
@@ -216,7 +216,7 @@ class ReceiptForm(BootstrapMixin, forms.Form):
                     _("Write each line as: description; pages; condition (%(line)s)"),
                     params={"line": line},
                 )
-            items.append((parts[0], int(parts[1]), self.CONDITIONS[fold(parts[2])]))
+            items.append((parts[0], int(parts[1]), str(self.CONDITIONS[fold(parts[2])])))
         return items
 
 

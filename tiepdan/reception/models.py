@@ -73,7 +73,7 @@ class ReceptionSchedule(models.Model):
 
 class ReceptionDayQuerySet(models.QuerySet["ReceptionDay"]):
     def visible_to(self, user: object) -> ReceptionDayQuerySet:
-        return scoped(self, user)  # type: ignore[arg-type]
+        return scoped(self, user)  # type: ignore[arg-type, return-value]
 
     def public(self) -> ReceptionDayQuerySet:
         """Days the public sees: published, held, and changed days with their notices."""
@@ -261,7 +261,7 @@ class Appointment(models.Model):
 
 class EntryQuerySet(models.QuerySet["ReceptionEntry"]):
     def visible_to(self, user: object) -> EntryQuerySet:
-        return scoped(self, user)  # type: ignore[arg-type]
+        return scoped(self, user)  # type: ignore[arg-type, return-value]
 
     def awaiting_notice(self) -> EntryQuerySet:
         """Entries whose written notice (TCD Art. 28) is still to be sent."""

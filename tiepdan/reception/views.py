@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tiepdan.accounts.access import scoped
+from tiepdan.accounts.models import User
 from tiepdan.lib.errors import DomainError
 from tiepdan.lib.workdays import add_working_days
 from tiepdan.reception import compliance, services
@@ -48,7 +50,7 @@ def _details(data: dict[str, Any]) -> DayDetails:
 def home(request: HttpRequest) -> HttpResponse:
     """The reception work list: coming days, notices due and overdue, refusal notices due."""
     today = timezone.localdate()
-    user = request.user
+    user = cast(User, request.user)
     entries = ReceptionEntry.objects.visible_to(user).select_related("unit")
     horizon = add_working_days(today, 3)
     context = {
@@ -64,7 +66,7 @@ def home(request: HttpRequest) -> HttpResponse:
         )
         .select_related("entry")
         .order_by("due_on")[:20],
-        "warning": compliance.current_warning(user, today) if user.post else None,  # type: ignore[union-attr]
+        "warning": compliance.current_warning(user, today) if user.post else None,
     }
     return render(request, "reception/home.html", context)
 
@@ -84,7 +86,9 @@ def days(request: HttpRequest) -> HttpResponse:
 
 @permission_required(MANAGE, raise_exception=True)
 def day_create(request: HttpRequest) -> HttpResponse:
-    unit = request.user.unit  # type: ignore[union-attr]
+    unit = cast(User, request.user).unit
+    if unit is None:
+        raise PermissionDenied
     form = DayForm(request.POST or None, unit_id=getattr(unit, "pk", None))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -110,7 +114,9 @@ def day_create(request: HttpRequest) -> HttpResponse:
 
 @permission_required(MANAGE, raise_exception=True)
 def schedule_create(request: HttpRequest) -> HttpResponse:
-    unit = request.user.unit  # type: ignore[union-attr]
+    unit = cast(User, request.user).unit
+    if unit is None:
+        raise PermissionDenied
     form = ScheduleForm(request.POST or None, unit_id=getattr(unit, "pk", None))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -184,8 +184,8 @@ def receipt_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.add_receipt(
                 entry,
-                officer=request.user,
-                received_at=timezone.now(),  # type: ignore[arg-type]
+                officer=request.user,  # type: ignore[arg-type]
+                received_at=timezone.now(),
                 place=str(entry.unit),
                 provider_name=data["provider_name"],
                 provider_id_number=data["provider_id_number"],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,7 +28,7 @@ def _unit(code: str) -> OrgUnit:
     return get_object_or_404(OrgUnit.objects.current().communes(), code=code)
 
 
-def _public_days(unit: OrgUnit) -> object:
+def _public_days(unit: OrgUnit) -> QuerySet[ReceptionDay]:
     today = timezone.localdate()
     return (
         ReceptionDay.objects.public()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -58,6 +59,7 @@ def session(request: HttpRequest, pk: int) -> HttpResponse:
         if not request.user.has_perm(HOLD):
             raise Http404
         action = request.POST.get("action")
+        form: Any = None
         try:
             if action == "save":
                 form = forms["session_form"] = SessionForm(request.POST)
@@ -106,7 +108,7 @@ def compliance_table(request: HttpRequest) -> HttpResponse:
     )
     rows = []
     if form.is_valid():
-        leaders = scoped(User.objects.exclude(post="").filter(is_active=True), request.user)
+        leaders = scoped(User.objects.exclude(post="").filter(is_active=True), request.user)  # type: ignore[arg-type]
         for leader in leaders.select_related("unit").order_by("unit__name", "post"):
             result = compliance.leader_compliance(
                 leader, start=form.cleaned_data["start"], end=form.cleaned_data["end"], today=today

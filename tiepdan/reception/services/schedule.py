@@ -56,7 +56,9 @@ def _check_not_past(on: date, today: date) -> None:
 
 def _check_overlap(leader: User, on: date, details: DayDetails, exclude: int | None = None) -> None:
     """One leader cannot hold two sessions at the same time."""
-    others = ReceptionDay.objects.active().filter(leader=leader, on=on).exclude(pk=exclude)
+    others = ReceptionDay.objects.active().filter(leader=leader, on=on)
+    if exclude is not None:
+        others = others.exclude(pk=exclude)
     for other in others:
         if rules.overlaps(details.starts_at, details.ends_at, other.starts_at, other.ends_at):
             raise Conflict(
