@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from tiepdan.accounts.middleware import API_PREFIXES
 
 from .errors import error_response
+from .open311.render import error as open311_error
 
 DEFAULT_MAX_BODY = 1024 * 1024
 
@@ -36,12 +37,13 @@ class ApiRequestMiddleware:
         except ValueError:
             length = 0
         if length > max_body():
-            limit = max_body() // 1024
-            return error_response(
-                413,
-                "payload_too_large",
-                _("The request body is larger than %(limit)s KB.") % {"limit": limit},
-            )
+            message = _("The request body is larger than %(limit)s KB.") % {
+                "limit": max_body() // 1024
+            }
+            if request.path.startswith("/open311/"):
+                fmt = "xml" if request.path.endswith(".xml") else "json"
+                return open311_error(fmt, 413, message)
+            return error_response(413, "payload_too_large", message)
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", translation.get_language() or "vi")
         return response
