@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from tiepdan.accounts.models import User
 from tiepdan.orgunits.models import OrgUnit
@@ -120,10 +121,10 @@ def targets_section(
          ln.percent_text or "—", ln.change_text or "—", ln.status_label]
         for index, ln in enumerate(lines, start=1)
     ]  # fmt: skip
-    headers = [_("No."), _("Indicator"), _("Plan"), _("Result"), _("Percent of plan"),
+    headers = [pgettext("table", "No."), _("Indicator"), pgettext("target", "Plan"), _("Result"), _("Percent of plan"),
                _("On last year"), _("Status")]  # fmt: skip
     section.tables.append(
-        Table(_("Work programme targets"), headers, rows, [1, 5.5, 2.5, 2, 2, 2, 2.5])
+        Table(_("Work programme targets"), headers, rows, [1.2, 5, 2.4, 1.9, 1.9, 1.8, 2.3])
     )
     behind = [ln.name for ln in lines if ln.behind]
     if behind:

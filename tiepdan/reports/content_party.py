@@ -93,21 +93,44 @@ def _reception(now: queries.ReceptionFigures, before: queries.ReceptionFigures) 
 
 def _letters(now: queries.CaseFigures, before: queries.CaseFigures) -> Section:
     section = Section(_("2. Letters received and the written replies"))
-    section.paragraphs.append(
-        _("%(received)s letters were received%(compare)s; %(answered)s were answered, "
-          "%(rate)s of them on time; %(overdue)s are past their deadline.")
-        % {"received": n(now.received), "compare": compare(now.received, before.received),
-           "answered": n(now.answered), "rate": pct(now.on_time_rate), "overdue": n(now.overdue)}
-    )  # fmt: skip
+    values = {
+        "received": n(now.received),
+        "compare": compare(now.received, before.received),
+        "answered": n(now.answered),
+        "rate": pct(now.on_time_rate),
+        "overdue": n(now.overdue),
+    }
+    if now.on_time_rate is None:
+        text = _(
+            "%(received)s letters were received%(compare)s; %(answered)s were answered; "
+            "%(overdue)s are past their deadline."
+        )
+    else:
+        text = _(
+            "%(received)s letters were received%(compare)s; %(answered)s were answered, "
+            "%(rate)s of them on time; %(overdue)s are past their deadline."
+        )
+    section.paragraphs.append(text % values)
     return section
 
 
 def _directives(figures: queries.DirectiveFigures) -> Section:
     section = Section(_("3. Directions after receiving citizens"))
-    section.paragraphs.append(
-        _("%(issued)s directions were given; %(done)s were completed (%(rate)s on time); "
-          "%(overdue)s remain open past their deadline.")
-        % {"issued": n(figures.issued), "done": n(figures.done), "rate": pct(figures.on_time_rate),
-           "overdue": n(figures.open_overdue)}
-    )  # fmt: skip
+    values = {
+        "issued": n(figures.issued),
+        "done": n(figures.done),
+        "rate": pct(figures.on_time_rate),
+        "overdue": n(figures.open_overdue),
+    }
+    if figures.on_time_rate is None:
+        text = _(
+            "%(issued)s directions were given; none was completed in the period; "
+            "%(overdue)s remain open past their deadline."
+        )
+    else:
+        text = _(
+            "%(issued)s directions were given; %(done)s were completed (%(rate)s on time); "
+            "%(overdue)s remain open past their deadline."
+        )
+    section.paragraphs.append(text % values)
     return section

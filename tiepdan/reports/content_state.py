@@ -162,13 +162,7 @@ def _case_sections(now: queries.CaseFigures, before: queries.CaseFigures) -> lis
         )  # fmt: skip
         receiving.charts.append(Chart(_("Letters received by type"), png))
     resolving = Section(_("III. RESOLUTION OF CASES WITHIN COMPETENCE"))
-    resolving.paragraphs.append(
-        _("%(answered)s cases answered (%(resolved)s of those to resolve), %(on_time)s on time "
-          "(%(rate)s); %(overdue)s cases are past their deadline.")
-        % {"answered": n(now.answered), "resolved": pct(now.resolved_rate),
-           "on_time": n(now.answered_on_time), "rate": pct(now.on_time_rate),
-           "overdue": n(now.overdue)}
-    )  # fmt: skip
+    resolving.paragraphs.append(_resolution_text(now))
     return [receiving, resolving]
 
 
@@ -190,7 +184,7 @@ def _ranking_section(province: OrgUnit, window: Window, today: date) -> Section:
     section.tables.append(
         Table(_("Ranking by on-time rate"),
               [_("Rank"), _("Unit"), _("Received"), _("Answered"), _("On time"),
-               _("On-time rate"), _("Overdue")], rows, [1.3, 5, 2, 2, 2, 2, 2])
+               _("On-time rate"), _("Overdue")], rows, [1.5, 4.8, 2, 2, 2, 2, 2])
     )  # fmt: skip
     return section
 
@@ -211,3 +205,22 @@ def _closing_section(directives: queries.DirectiveFigures, cases: queries.CaseFi
         % {"overdue": n(cases.overdue)}
     )
     return section
+
+
+def _resolution_text(now: queries.CaseFigures) -> str:
+    values = {
+        "answered": n(now.answered),
+        "resolved": pct(now.resolved_rate),
+        "on_time": n(now.answered_on_time),
+        "rate": pct(now.on_time_rate),
+        "overdue": n(now.overdue),
+    }
+    if now.on_time_rate is None or now.resolved_rate is None:
+        return _("%(answered)s cases answered; %(overdue)s cases are past their deadline.") % values
+    return (
+        _(
+            "%(answered)s cases answered (%(resolved)s of those to resolve), %(on_time)s on time "
+            "(%(rate)s); %(overdue)s cases are past their deadline."
+        )
+        % values
+    )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from docx.shared import Pt
 from django.utils.translation import gettext as _
 
-from tiepdan.lib.docx import OfficialDocument
+from tiepdan.lib.docx import MOTTO, NATIONAL_TITLE, OfficialDocument
 from tiepdan.reports.content import Report
+
+PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
 
 
 def to_docx(report: Report) -> bytes:
@@ -18,6 +21,8 @@ def to_docx(report: Report) -> bytes:
         kind=report.title,
         summary=report.summary,
     )
+    if report.kind == "party":
+        party_title_block(doc)
     for section in report.sections:
         if section.heading:
             doc.heading(section.heading)
@@ -39,3 +44,18 @@ def to_docx(report: Report) -> bytes:
         recipients=report.recipients,
     )
     return doc.to_bytes()
+
+
+def party_title_block(doc: OfficialDocument) -> None:
+    """A Party committee's heading: 'ĐẢNG CỘNG SẢN VIỆT NAM' on the right, 'Số 01-BC/ĐU', '*'."""
+    left, right = doc.document.tables[0].rows[0].cells
+    for paragraph in right.paragraphs:
+        if paragraph.text == NATIONAL_TITLE:
+            paragraph.runs[0].text = PARTY_TITLE
+            paragraph.runs[0].font.size = Pt(15)
+        elif paragraph.text == MOTTO:
+            paragraph._p.getparent().remove(paragraph._p)
+    for paragraph in left.paragraphs:
+        if paragraph.text.startswith("Số: "):
+            paragraph.runs[0].text = paragraph.text.replace("Số: ", "Số ", 1)
+            paragraph.insert_paragraph_before("*").alignment = paragraph.alignment

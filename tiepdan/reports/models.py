@@ -69,7 +69,7 @@ class GeneratedReport(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
-    number = models.CharField(_("document number"), max_length=40, blank=True)
+    number = models.CharField(_("report number"), max_length=40, blank=True)
     file = models.FileField(_("file"), upload_to="reports/%Y/", blank=True)
     error = models.TextField(_("error"), blank=True)
     requested_by = models.ForeignKey(

@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import load_workbook
 
 from tiepdan.lib import xlsx
@@ -25,7 +26,7 @@ TARGETS_SHEET, RESULTS_SHEET = "Chi tieu", "Ket qua"
 
 def _target_headers() -> list[str]:
     return [
-        _("Code"), _("Order"), _("Indicator"), _("Group"), _("Unit of measure"), _("Plan"),
+        _("Code"), _("Order"), _("Indicator"), _("Group"), _("Unit of measure"), pgettext("target", "Plan"),
         _("Direction"), _("Decimals (%)"), _("Decimals (values)"), _("Decimals (change)"),
         _("Source"), _("Computed indicator"),
     ]  # fmt: skip

@@ -30,7 +30,7 @@ class Programme(models.Model):
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("programme title"), max_length=255)
     source = models.CharField(
         _("source resolution"),
         max_length=255,
@@ -208,7 +208,7 @@ class UnitRating(models.Model):
         OrgUnit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="ratings"
     )
     year = models.PositiveSmallIntegerField(_("year"))
-    rating = models.CharField(_("rating"), max_length=20, choices=Rating.choices)
+    rating = models.CharField(_("unit rating"), max_length=20, choices=Rating.choices)
     decided_by = models.CharField(_("decided by"), max_length=255, blank=True)
 
     class Meta:

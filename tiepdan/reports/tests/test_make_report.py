@@ -55,7 +55,8 @@ def test_the_party_report_numbers_per_unit_and_year_and_shows_the_party_targets(
     call_command("make_report", unit=ward_a.code, period="2023", kind="party", output=str(first))
     call_command("make_report", unit=ward_a.code, period="2023", kind="party", output=str(second))
     text = text_of(Document(str(second)))
-    assert "Số: 02-BC/ĐU" in text
+    assert "Số 02-BC/ĐU" in text and "ĐẢNG CỘNG SẢN VIỆT NAM" in text
+    assert "ĐẢNG ỦY\nPHƯỜNG BẾN THÀNH" in text
     assert "Kết nạp đảng viên mới" in text and "114,3 %" in text
     assert "Giao quân nghĩa vụ quân sự" not in text  # defence targets are not the Party's
 
