@@ -42,7 +42,20 @@ def seeders() -> list[str]:
     return names
 
 
+def count_rows() -> dict[str, int]:
+    """Rows per model of the project's apps, by the model's plural name (to report a seeding)."""
+    counts = {}
+    for config in apps.get_app_configs():
+        if not config.name.startswith("tiepdan."):
+            continue
+        for model in config.get_models():
+            label = f"{config.verbose_name} · {model._meta.verbose_name_plural}"
+            counts[label] = model._default_manager.count()
+    return counts
+
+
 def seed_all() -> Demo:
+    """Run every app's demo seeder, lower apps first."""
     demo = Demo()
     for module in seeders():
         importlib.import_module(module).seed(demo)
