@@ -121,8 +121,8 @@ def targets_section(
          ln.percent_text or "—", ln.change_text or "—", ln.status_label]
         for index, ln in enumerate(lines, start=1)
     ]  # fmt: skip
-    headers = [pgettext("table", "No."), _("Indicator"), pgettext("target", "Plan"), _("Result"), _("Percent of plan"),
-               _("On last year"), _("Status")]  # fmt: skip
+    headers = [pgettext("table", "No."), _("Indicator"), pgettext("target", "Plan"), _("Result"),
+               _("Percent of plan"), _("On last year"), _("Status")]  # fmt: skip
     section.tables.append(
         Table(_("Work programme targets"), headers, rows, [1.2, 5, 2.4, 1.9, 1.9, 1.8, 2.3])
     )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from docx.shared import Pt
 from django.utils.translation import gettext as _
+from docx.shared import Pt
 
 from tiepdan.lib.docx import MOTTO, NATIONAL_TITLE, OfficialDocument
 from tiepdan.reports.content import Report

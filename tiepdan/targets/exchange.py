@@ -26,7 +26,8 @@ TARGETS_SHEET, RESULTS_SHEET = "Chi tieu", "Ket qua"
 
 def _target_headers() -> list[str]:
     return [
-        _("Code"), _("Order"), _("Indicator"), _("Group"), _("Unit of measure"), pgettext("target", "Plan"),
+        _("Code"), _("Order"), _("Indicator"), _("Group"), _("Unit of measure"),
+        pgettext("target", "Plan"),
         _("Direction"), _("Decimals (%)"), _("Decimals (values)"), _("Decimals (change)"),
         _("Source"), _("Computed indicator"),
     ]  # fmt: skip
