@@ -80,9 +80,13 @@ CAPABILITIES: dict[str, set[str]] = {
         "directives.report_directive_progress",
         "dialogues.view_dialogue",
         "dialogues.manage_dialogues",
+        "mediation.view_mediationcase",
+        "mediation.manage_mediation_teams",
     },
     MEDIATOR: {
         "accounts.view_staff_pages",
+        "mediation.view_mediationcase",
+        "mediation.record_mediation",
     },
     UNIT_ADMIN: {
         "accounts.view_staff_pages",
@@ -98,6 +102,8 @@ CAPABILITIES: dict[str, set[str]] = {
         "accounts.manage_unit_users",
         "workcalendar.manage_calendar",
         "integrations.manage_api_keys",
+        "mediation.view_mediationcase",
+        "mediation.manage_mediation_teams",
     },
     HIGHER_LEVEL: {
         "accounts.view_staff_pages",
@@ -110,5 +116,6 @@ CAPABILITIES: dict[str, set[str]] = {
         "reports.make_reports",
         "directives.view_directive",
         "dialogues.view_dialogue",
+        "mediation.view_mediationcase",
     },
 }
