@@ -80,6 +80,35 @@ def _entry(rng: random.Random, unit: OrgUnit, day: ReceptionDay, n: int) -> Entr
     return data
 
 
+def _book_future(rng: random.Random, day: ReceptionDay, today: date) -> None:
+    for i in range(rng.randint(0, 4)):
+        try:
+            services.book(
+                day,
+                full_name=_name(rng),
+                phone=f"09{rng.randint(10000000, 99999999)}",
+                subject=rng.choice(MATTERS)[1].format(n=i + 3)[:200],
+                today=today,
+            )
+        except DomainError:
+            continue
+
+
+def _follow_up(rng: random.Random, entry: ReceptionEntry, today: date) -> None:
+    """Most past entries got their written notice in time; a few are late or still open."""
+    notice = getattr(entry, "refusal_notice", None)
+    if notice is not None and notice.due_on < today:
+        services.issue_refusal_notice(
+            notice, number=f"{entry.number}/TB-UBND", issued_on=notice.due_on
+        )
+    if entry.notify_by is None or entry.notify_by >= today or rng.random() < 0.04:
+        return
+    sent = entry.notify_by - timedelta(days=rng.randint(0, 6))
+    services.mark_notified(
+        entry, on=max(sent, entry.received_on), reference=f"{entry.number}/TB-UBND"
+    )
+
+
 def _day_history(
     rng: random.Random,
     unit: OrgUnit,
@@ -89,45 +118,60 @@ def _day_history(
     counter: list[int],
 ) -> None:
     """Publish a generated day in time; hold past days and fill their book; book future ones."""
-    services.publish_day(day, today=rules.latest_publication_date(day.on))
+    if day.status == ReceptionDay.Status.DRAFT:
+        services.publish_day(day, today=rules.latest_publication_date(day.on))
     if day.on >= today:
-        for i in range(rng.randint(0, 4)):
-            try:
-                services.book(
-                    day,
-                    full_name=_name(rng),
-                    phone=f"09{rng.randint(10000000, 99999999)}",
-                    subject=rng.choice(MATTERS)[1].format(n=i + 3)[:200],
-                    today=today,
-                )
-            except DomainError:
-                continue
+        _book_future(rng, day, today)
         return
-    if rng.random() < 0.05:
+    if day.kind == ReceptionDay.Kind.PERIODIC and rng.random() < 0.05:
         services.cancel_day(day, reason="Lãnh đạo họp đột xuất với cấp trên")
         return
     services.mark_held(day, today=day.on)
     for _i in range(rng.randint(1, 4)):
         counter[0] += 1
         try:
-            services.record_entry(
+            entry = services.record_entry(
                 unit, _entry(rng, unit, day, counter[0]), actor=officer, today=day.on
             )
         except DomainError:
             continue
+        _follow_up(rng, entry, today)
 
 
-def _seed_ward(code: str, demo: Demo, today: date) -> None:
-    unit = demo.wards[code]
-    prefix = PREFIX[code]
-    secretary, chairman = demo.users[f"{prefix}.bithu"], demo.users[f"{prefix}.chutich"]
-    officer = demo.users[f"{prefix}.tiepdan"]
-    if ReceptionSchedule.objects.filter(unit=unit).exists():
-        return
-    rng = random.Random(int(code))
-    start, end = today - timedelta(days=365), today + timedelta(days=60)
-    room = f"Phòng tiếp công dân, trụ sở UBND {unit.name}"
-    plans = [
+def _adhoc_days(unit: OrgUnit, chairman: User, room: str, today: date) -> list[ReceptionDay]:
+    days = []
+    reasons = (
+        (-40, ReceptionDay.AdhocReason.MANY_PEOPLE),
+        (-120, ReceptionDay.AdhocReason.PROMINENT),
+    )
+    for offset, reason in reasons:
+        on = today + timedelta(days=offset)
+        while on.weekday() > 4:
+            on += timedelta(days=1)
+        try:
+            days.append(
+                services.create_day(
+                    unit=unit,
+                    leader=chairman,
+                    on=on,
+                    today=on,
+                    details=DayDetails(
+                        time(8),
+                        time(10),
+                        room,
+                        topics="Vụ việc đông người về bồi thường giải phóng mặt bằng",
+                    ),
+                    adhoc_reason=reason,
+                    adhoc_note="Khoảng 20 hộ dân đề nghị được gặp Chủ tịch",
+                )
+            )
+        except DomainError:
+            continue
+    return days
+
+
+def _plans(unit: OrgUnit, secretary: User, chairman: User, room: str) -> list[tuple]:
+    return [
         (
             secretary,
             3,
@@ -155,8 +199,20 @@ def _seed_ward(code: str, demo: Demo, today: date) -> None:
             ),
         ),
     ]
-    counter = [0]
-    for leader, weekday, weeks, details in plans:
+
+
+def _seed_ward(code: str, demo: Demo, today: date) -> None:
+    unit = demo.wards[code]
+    prefix = PREFIX[code]
+    secretary, chairman = demo.users[f"{prefix}.bithu"], demo.users[f"{prefix}.chutich"]
+    officer = demo.users[f"{prefix}.tiepdan"]
+    if ReceptionSchedule.objects.filter(unit=unit).exists():
+        return
+    rng = random.Random(int(code))
+    start, end = today - timedelta(days=365), today + timedelta(days=60)
+    room = f"Phòng tiếp công dân, trụ sở UBND {unit.name}"
+    days = _adhoc_days(unit, chairman, room, today)
+    for leader, weekday, weeks, details in _plans(unit, secretary, chairman, room):
         schedule = services.create_schedule(
             unit=unit,
             leader=leader,
@@ -165,41 +221,38 @@ def _seed_ward(code: str, demo: Demo, today: date) -> None:
             details=details,
             valid_from=start,
         )
-        days, _skipped = services.generate_days(schedule, start=start, end=end, today=start)
-        for day in days:
-            _day_history(rng, unit, officer, day, today, counter)
-    for offset, reason in (
-        (-40, ReceptionDay.AdhocReason.MANY_PEOPLE),
-        (-120, ReceptionDay.AdhocReason.PROMINENT),
-    ):
-        on = today + timedelta(days=offset)
-        while on.weekday() > 4:
-            on += timedelta(days=1)
-        try:
-            day = services.create_day(
-                unit=unit,
-                leader=chairman,
-                on=on,
-                today=on,
-                details=DayDetails(
-                    time(8),
-                    time(10),
-                    room,
-                    topics="Vụ việc đông người về bồi thường giải phóng mặt bằng",
-                ),
-                adhoc_reason=reason,
-                adhoc_note="Khoảng 20 hộ dân đề nghị được gặp Chủ tịch",
-            )
-            services.mark_held(day, today=on)
-            counter[0] += 1
-            services.record_entry(
-                unit, _entry(rng, unit, day, 9 * counter[0]), actor=officer, today=on
-            )
-        except DomainError:
-            continue
+        days += services.generate_days(schedule, start=start, end=end, today=start)[0]
+    counter = [0]
+    for day in sorted(days, key=lambda d: (d.on, d.starts_at)):
+        _day_history(rng, unit, officer, day, today, counter)
+    _postpone_one(chairman, today)
     demo.say(
         f"reception: {ReceptionEntry.objects.filter(unit=unit).count()} book entries in {unit.name}"
     )
+
+
+def _postpone_one(chairman: User, today: date) -> None:
+    """One coming day of the Chairman moves by a week, so the public page shows a notice."""
+    day = (
+        ReceptionDay.objects.filter(
+            leader=chairman,
+            on__gte=today + timedelta(days=10),
+            status=ReceptionDay.Status.PUBLISHED,
+        )
+        .order_by("on")
+        .first()
+    )
+    if day is None:
+        return
+    try:
+        services.postpone_day(
+            day,
+            new_on=day.on + timedelta(days=2),
+            reason="Chủ tịch UBND phường dự họp HĐND phường kỳ họp cuối năm",
+            today=today,
+        )
+    except DomainError:
+        return
 
 
 def seed(demo: Demo) -> None:

@@ -9,6 +9,12 @@ from datetime import date
 from typing import IO
 
 from django.db.models import QuerySet
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from tiepdan.lib import xlsx
 from tiepdan.orgunits.models import OrgUnit
@@ -112,22 +118,68 @@ def _title(unit: OrgUnit, start: date, end: date) -> tuple[str, str]:
     )
 
 
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_BODY = Font(name=xlsx.FONT_NAME, size=11)
+_HEAD = Font(name=xlsx.FONT_NAME, size=11, bold=True)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LINE_HEIGHT = 15  # points per line of 11-pt text
+HEADER_ROW = 4  # title, subtitle, blank, then the header and the (1)…(13) row
+
+
+def _styled(ws: WriteOnlyWorksheet, value: object, font: Font, align: Alignment) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=value)
+    cell.font, cell.alignment, cell.border = font, align, _BORDER
+    if isinstance(value, date):
+        cell.number_format = xlsx.DATE_FORMAT
+    return cell
+
+
+def _lines(row: tuple[object, ...]) -> int:
+    """Lines the tallest wrapped cell of a row needs at the book's column widths."""
+    return max(
+        1, *(len(str(v)) // max(1, int(w * 1.1)) + 1 for v, w in zip(row, WIDTHS, strict=True) if v)
+    )
+
+
+def _setup(ws: WriteOnlyWorksheet) -> None:
+    """Layout that write-only sheets must receive before the first row is written."""
+    for index, width in enumerate(WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.freeze_panes = f"A{HEADER_ROW + 2}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW + 1}"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.paperSize = xlsx.A4_PAPER
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+
+
 def write_xlsx(entries: QuerySet[ReceptionEntry], unit: OrgUnit, start: date, end: date) -> bytes:
     """The book as an A4-landscape sheet with a frozen, repeated Vietnamese header row."""
     workbook = xlsx.new_workbook()
+    ws = workbook.create_sheet(title="Sổ tiếp công dân")
+    _setup(ws)
     title, subtitle = _title(unit, start, end)
-    xlsx.write_table(
-        workbook,
-        sheet_title="Sổ tiếp công dân",
-        headers=HEADERS,
-        rows=book_rows(entries),
-        title=title,
-        subtitle=subtitle,
-        widths=WIDTHS,
-        number_row=True,
-        landscape=True,
-    )
+    ws.append([_plain(ws, title, Font(name=xlsx.FONT_NAME, size=14, bold=True))])
+    ws.append([_plain(ws, subtitle, Font(name=xlsx.FONT_NAME, size=11, italic=True))])
+    ws.append([])
+    ws.row_dimensions[HEADER_ROW].height = 3 * LINE_HEIGHT
+    ws.append([_styled(ws, h, _HEAD, _CENTER) for h in HEADERS])
+    ws.append([_styled(ws, f"({n})", _BODY, _CENTER) for n in range(1, len(HEADERS) + 1)])
+    for index, row in enumerate(book_rows(entries), start=HEADER_ROW + 2):
+        ws.row_dimensions[index].height = LINE_HEIGHT * _lines(row)
+        ws.append([_styled(ws, value, _BODY, _WRAP) for value in row])
+        del ws.row_dimensions[index]  # written; keep memory flat on large books
     return xlsx.workbook_bytes(workbook)
+
+
+def _plain(ws: WriteOnlyWorksheet, value: str, font: Font) -> WriteOnlyCell:
+    """A title line: no wrap and no border, so it runs across the empty cells to its right."""
+    cell = WriteOnlyCell(ws, value=value)
+    cell.font = font
+    return cell
 
 
 def write_csv(entries: QuerySet[ReceptionEntry], out: IO[str]) -> None:

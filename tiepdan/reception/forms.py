@@ -146,7 +146,9 @@ class EntryForm(BootstrapMixin, forms.Form):
     route_body = forms.CharField(
         label=_("Guided or transferred to"), required=False, max_length=300
     )
-    route_document = forms.CharField(label=_("Document number"), required=False, max_length=60)
+    route_document = forms.CharField(
+        label=_("Guidance or transfer document number"), required=False, max_length=60
+    )
     refusal_ground = forms.ChoiceField(
         label=_("Ground for refusal"),
         choices=[("", "—"), *ReceptionEntry.RefusalGround.choices],
