@@ -10,7 +10,7 @@ from tiepdan.workcalendar import loader
 from tiepdan.workcalendar.models import Holiday
 from tiepdan.workcalendar.tests.factories import HolidayFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shipped")]
 
 
 def test_the_announced_2025_and_2026_days_are_shipped():

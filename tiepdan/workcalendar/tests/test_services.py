@@ -9,7 +9,7 @@ from tiepdan.workcalendar import loader, services
 from tiepdan.workcalendar.models import Holiday
 from tiepdan.workcalendar.tests.factories import HolidayFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shipped")]
 
 
 def add(actor, on=date(2027, 3, 8), kind=Holiday.Kind.DAY_OFF, name="Nghỉ bù", source="5/TB-BNV"):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from tiepdan.lib.workdays import is_working_day
 from tiepdan.workcalendar.models import Holiday
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shipped")]
 
 URL_2026 = reverse("workcalendar:year", kwargs={"year": 2026})
 
