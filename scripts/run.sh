@@ -21,19 +21,27 @@ echo
 $PY manage.py demo_logins
 echo
 
-pids=()
+huey="" web=""
 stop() {
   trap - INT TERM EXIT
-  kill -TERM "${pids[@]}" 2>/dev/null || true
-  wait "${pids[@]}" 2>/dev/null || true
+  # Graceful for both: SIGINT lets Huey finish running tasks, SIGTERM lets gunicorn finish requests.
+  kill -INT "$huey" 2>/dev/null || true
+  kill -TERM "$web" 2>/dev/null || true
+  # A consumer still starting up ignores SIGINT (inherited by background jobs): insist.
+  for _ in $(seq 20); do
+    kill -0 "$huey" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -TERM "$huey" 2>/dev/null || true
+  wait "$huey" "$web" 2>/dev/null || true
 }
 trap stop INT TERM EXIT
 
 $PY manage.py run_huey --flush-locks &
-pids+=($!)
+huey=$!
 # No control socket: it lives in $HOME and would clash between two local instances.
 .venv/bin/gunicorn config.wsgi --bind "127.0.0.1:${PORT}" --workers "${WEB_CONCURRENCY:-3}" \
   --no-control-socket --access-logfile - &
-pids+=($!)
+web=$!
 echo "tiepdan: http://127.0.0.1:${PORT}/  (Ctrl-C to stop)"
-wait -n "${pids[@]}"
+wait -n "$huey" "$web"
