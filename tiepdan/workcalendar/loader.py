@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db import transaction
 
 from tiepdan.lib.workdays import WorkCalendar
 
@@ -61,7 +62,9 @@ def load_calendar() -> WorkCalendar:
 
     version = current_version()
     try:
-        rows = list(Holiday.objects.values_list("date", "kind"))
+        # A savepoint, so that a failed read cannot spoil a caller's open transaction.
+        with transaction.atomic():
+            rows = list(Holiday.objects.values_list("date", "kind"))
     except Exception:
         logger.debug("working-day calendar: Holiday table unreadable, statutory days only")
         freshness.fallback = True
