@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from tiepdan.accounts.models import User
 from tiepdan.lib.docx import OfficialDocument, short_date, vn_date
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.reception.exports import KIND_LABELS
@@ -13,8 +14,16 @@ from tiepdan.reception.models import LeaderSession, Receipt, ReceptionEntry
 PREFIXES = ("Phường ", "Xã ", "Đặc khu ")
 
 
-def issuer(unit: OrgUnit) -> str:
+def issuer(unit: OrgUnit, post: str = "") -> str:
+    """The issuing body: the Party Committee for the Secretary, else the People's Committee."""
+    if post == User.Post.SECRETARY:
+        return f"Đảng ủy {unit.name}"
     return f"Ủy ban nhân dân {unit.name}"
+
+
+def chairman_name(unit: OrgUnit) -> str:
+    chairman = User.objects.filter(unit=unit, post=User.Post.CHAIRMAN, is_active=True).first()
+    return chairman.get_full_name() if chairman else ""
 
 
 def place(unit: OrgUnit) -> str:
@@ -161,7 +170,7 @@ def conclusions_notice(session: LeaderSession) -> bytes:
     day = session.day
     leader = day.leader
     doc = OfficialDocument(
-        issuer=issuer(day.unit),
+        issuer=issuer(day.unit, leader.post),
         number=session.notice_number or "……/TB-UBND",
         place=place(day.unit),
         on=session.notice_issued_on or timezone.localdate(),

@@ -27,7 +27,8 @@ def test_it_exports_the_13_columns_with_a_frozen_header_on_a4_landscape(ward_a):
     assert data[2] == "Nguyễn Văn Bình - 12 Lê Lợi, Phường Bến Thành"
     assert data[10] == "Công an phường (12/CV)"
     assert sheet.freeze_panes == "A6"
-    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage  # all 13 columns on the page's width
     assert sheet.cell(row=rows.index(data) + 1, column=2).number_format == "dd/mm/yyyy"
 
 
