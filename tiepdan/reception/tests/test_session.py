@@ -28,7 +28,7 @@ def held_day(leader, on=date(2026, 11, 12)):
 
 
 def test_the_conclusions_notice_turns_each_task_into_a_directive(leader_a, officer_a):
-    """Decree 154 Art. 25: the head's session ends with a conclusions notice (tasks, owners, deadlines)."""
+    """Decree 154 Art. 25: a head's session ends with a conclusions notice of tasks."""
     session = services.save_session(
         held_day(leader_a),
         participants="Bí thư",
@@ -61,9 +61,10 @@ def test_the_conclusions_notice_turns_each_task_into_a_directive(leader_a, offic
 
 
 def test_the_conclusions_notice_is_a_word_document(client, leader_a, officer_a):
-    from docx import Document
     import io
+
     from django.urls import reverse
+    from docx import Document
 
     day = held_day(leader_a)
     services.save_session(
