@@ -53,6 +53,7 @@ def build_party(unit: OrgUnit, window: Window, today: date, progress: Progress) 
     before = queries.reception_figures(ids, window.last_year())
     progress(30)
     report.sections.append(_reception(reception, before))
+    report.sections.append(_dialogues(queries.dialogue_figures(ids, window)))
     cases = queries.case_figures(ids, window, today)
     last_year = queries.case_figures(ids, window.last_year(), today)
     report.sections.append(_letters(cases, last_year))
@@ -60,7 +61,7 @@ def build_party(unit: OrgUnit, window: Window, today: date, progress: Progress) 
     directives = queries.directive_figures(ids, window, today)
     report.sections.append(_directives(directives))
     report.sections.append(
-        targets_section(unit, window, _("4. Party-building targets"), groups={Target.Group.PARTY})
+        targets_section(unit, window, _("5. Party-building targets"), groups={Target.Group.PARTY})
     )
     progress(80)
     return report
@@ -92,7 +93,7 @@ def _reception(now: queries.ReceptionFigures, before: queries.ReceptionFigures) 
 
 
 def _letters(now: queries.CaseFigures, before: queries.CaseFigures) -> Section:
-    section = Section(_("2. Letters received and the written replies"))
+    section = Section(_("3. Letters received and the written replies"))
     values = {
         "received": n(now.received),
         "compare": compare(now.received, before.received),
@@ -115,7 +116,7 @@ def _letters(now: queries.CaseFigures, before: queries.CaseFigures) -> Section:
 
 
 def _directives(figures: queries.DirectiveFigures) -> Section:
-    section = Section(_("3. Directions after receiving citizens"))
+    section = Section(_("4. Directions after receiving citizens"))
     values = {
         "issued": n(figures.issued),
         "done": n(figures.done),
@@ -133,4 +134,20 @@ def _directives(figures: queries.DirectiveFigures) -> Section:
             "%(overdue)s remain open past their deadline."
         )
     section.paragraphs.append(text % values)
+    return section
+
+
+def _dialogues(figures: queries.DialogueFigures) -> Section:
+    section = Section(_("2. Direct dialogue with citizens"))
+    section.paragraphs.append(
+        _(
+            "%(held)s direct dialogues with citizens were held, %(secretary)s of them chaired by "
+            "the Party Secretary; %(complaints)s were dialogues in resolving complaints."
+        )
+        % {
+            "held": n(figures.held),
+            "secretary": n(figures.by_secretary),
+            "complaints": n(figures.complaint_dialogues),
+        }
+    )
     return section

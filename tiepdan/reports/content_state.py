@@ -59,7 +59,8 @@ def build_state(unit: OrgUnit, window: Window, today: date, progress: Progress) 
     progress(20)
     reception = queries.reception_figures(ids, window, communes)
     before = queries.reception_figures(ids, window.last_year(), communes)
-    report.sections.append(_reception_section(reception, before))
+    dialogues = queries.dialogue_figures(ids, window)
+    report.sections.append(_reception_section(reception, before, dialogues))
     progress(40)
     cases = queries.case_figures(ids, window, today)
     last_year = queries.case_figures(ids, window.last_year(), today)
@@ -72,6 +73,7 @@ def build_state(unit: OrgUnit, window: Window, today: date, progress: Progress) 
             targets_section(unit, window, _("IV. WORK PROGRAMME TARGETS"), groups=None)
         )
     progress(80)
+    report.sections.append(_mediation_section(queries.mediation_figures(ids, window)))
     directives = queries.directive_figures(ids, window, today)
     report.sections.append(_closing_section(directives, cases))
     return report
@@ -101,7 +103,11 @@ def _intro(window: Window) -> Section:
     )
 
 
-def _reception_section(now: queries.ReceptionFigures, before: queries.ReceptionFigures) -> Section:
+def _reception_section(
+    now: queries.ReceptionFigures,
+    before: queries.ReceptionFigures,
+    dialogues: queries.DialogueFigures,
+) -> Section:
     section = Section(_("I. CITIZEN RECEPTION"))
     section.paragraphs.append(
         _("Citizens were received %(entries)s times (%(people)s people, %(groups)s group visits)"
@@ -122,6 +128,11 @@ def _reception_section(now: queries.ReceptionFigures, before: queries.ReceptionF
     rows: list[list[object]] = [[labels[k], now.by_kind.get(k, 0), before.by_kind.get(k, 0)]
                                 for k in KIND_KEYS]  # fmt: skip
     rows.append([_("Total"), now.entries, before.entries])
+    section.paragraphs.append(
+        _("%(held)s direct dialogues with citizens were held (%(complaints)s in resolving "
+          "complaints).")
+        % {"held": n(dialogues.held), "complaints": n(dialogues.complaint_dialogues)}
+    )  # fmt: skip
     section.tables.append(
         Table(_("Reception by type of matter"),
               [_("Type"), _("This period"), _("Same period last year")], rows, [7, 4, 4])
@@ -190,7 +201,7 @@ def _ranking_section(province: OrgUnit, window: Window, today: date) -> Section:
 
 
 def _closing_section(directives: queries.DirectiveFigures, cases: queries.CaseFigures) -> Section:
-    section = Section(_("V. ASSESSMENT AND TASKS FOR THE NEXT PERIOD"))
+    section = Section(_("VI. ASSESSMENT AND TASKS FOR THE NEXT PERIOD"))
     section.paragraphs.append(
         _("Leaders issued %(issued)s directives; %(done)s were completed, %(on_time)s of them on "
           "time; %(overdue)s remain open past their deadline.")
@@ -224,3 +235,22 @@ def _resolution_text(now: queries.CaseFigures) -> str:
         )
         % values
     )
+
+
+def _mediation_section(figures: queries.MediationFigures) -> Section:
+    section = Section(_("V. GRASSROOTS MEDIATION"))
+    section.paragraphs.append(
+        _(
+            "Mediation teams received %(cases)s cases; %(succeeded)s were mediated successfully "
+            "and %(failed)s unsuccessfully (success rate %(rate)s); %(ongoing)s are still being "
+            "mediated."
+        )
+        % {
+            "cases": n(figures.cases),
+            "succeeded": n(figures.succeeded),
+            "failed": n(figures.failed),
+            "rate": pct(figures.success_rate),
+            "ongoing": n(figures.ongoing),
+        }
+    )
+    return section

@@ -328,8 +328,46 @@ class MediationFigures:
 
 
 def mediation_figures(ids: Sequence[int], window: Window) -> MediationFigures:
-    """Mediation outcomes in the window (the mediation records are not kept here yet)."""
-    return MediationFigures()
+    """Mediation cases received in the window and those that ended in it, by outcome."""
+    from tiepdan.mediation.models import MediationCase
+
+    ended = Q(outcome_on__gte=window.start, outcome_on__lte=window.end)
+    totals = MediationCase.objects.filter(team__group__in=ids).aggregate(
+        cases=Count("pk", filter=Q(received_on__gte=window.start, received_on__lte=window.end)),
+        succeeded=Count("pk", filter=ended & Q(status=MediationCase.Status.SUCCESSFUL)),
+        failed=Count("pk", filter=ended & Q(status=MediationCase.Status.UNSUCCESSFUL)),
+        ongoing=Count(
+            "pk", filter=Q(status=MediationCase.Status.OPEN, received_on__lte=window.end)
+        ),
+    )
+    return MediationFigures(**totals)
+
+
+@dataclass
+class DialogueFigures:
+    """Direct dialogues with citizens (Regulation 11; Decree 155/2026 for complaints)."""
+
+    held: int = 0
+    by_secretary: int = 0
+    complaint_dialogues: int = 0
+
+
+def dialogue_figures(ids: Sequence[int], window: Window) -> DialogueFigures:
+    """Dialogues held in the window, those the Party Secretary chaired, complaint dialogues."""
+    from tiepdan.accounts.models import User
+    from tiepdan.dialogues.models import Dialogue
+
+    totals = Dialogue.objects.filter(
+        unit_id__in=ids,
+        status=Dialogue.Status.HELD,
+        held_at__date__gte=window.start,
+        held_at__date__lte=window.end,
+    ).aggregate(
+        held=Count("pk"),
+        by_secretary=Count("pk", filter=Q(chaired_by__post=User.Post.SECRETARY)),
+        complaint_dialogues=Count("pk", filter=Q(kind=Dialogue.Kind.COMPLAINT)),
+    )
+    return DialogueFigures(**totals)
 
 
 def published_answers(ids: Sequence[int], window: Window) -> int:

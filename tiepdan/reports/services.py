@@ -19,6 +19,7 @@ from tiepdan.reports.content_party import build_party
 from tiepdan.reports.content_state import build_state
 from tiepdan.reports.export_docx import to_docx
 from tiepdan.reports.export_xlsx import to_xlsx
+from tiepdan.reports.indicators import refresh_unit
 from tiepdan.reports.models import GeneratedReport
 from tiepdan.reports.periods import cutoff_day_for, window
 from tiepdan.targets.periods import MONTH, parse_period
@@ -48,7 +49,9 @@ def build(
     unit: OrgUnit, kind: str, period: str, today: date, progress: Callable[[int], None]
 ) -> Report:
     """Gather the figures and write the report's content (no file yet)."""
-    data_window = window(parse_period(period), cutoff_day_for(unit, kind))
+    parsed = parse_period(period)
+    data_window = window(parsed, cutoff_day_for(unit, kind))
+    refresh_unit(unit, parsed.year, today, until=parsed)
     builder = build_party if kind == GeneratedReport.Kind.PARTY else build_state
     return builder(unit, data_window, today, progress)
 
