@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tiepdan.orgunits.models import OrgUnit
@@ -126,3 +128,13 @@ def province_month(unit: OrgUnit, month_window: Window, today: date) -> Province
             )
         )
     return data
+
+
+def list_links(month: Window) -> dict[str, str]:
+    """The case lists each figure summarises (the same filters, so the counts agree)."""
+    base = reverse("cases:list")
+    received = {"view": "all", "received_from": month.start, "received_to": month.end}
+    return {
+        "received": f"{base}?{urlencode(received)}",
+        "overdue": f"{base}?{urlencode({'view': 'overdue'})}",
+    }

@@ -36,6 +36,7 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         context["data"] = dashboard.province_month(unit, month, today)
         return render(request, "reports/dashboard_province.html", context)
     context["data"] = dashboard.ward_month(unit, month, today)
+    context["links"] = dashboard.list_links(month)
     return render(request, "reports/dashboard_ward.html", context)
 
 

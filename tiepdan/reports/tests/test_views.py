@@ -5,6 +5,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from tiepdan.cases import worklist
 from tiepdan.cases.models import Case, Status
 from tiepdan.reports.tests.factories import CaseFactory
 from tiepdan.targets import demo
@@ -14,7 +15,7 @@ NOW = time_machine.travel(date(2026, 11, 23), tick=False)
 
 
 def figure(html: str, name: str) -> int:
-    return int(re.search(rf'data-figure="{name}">(\d+)<', html).group(1))
+    return int(re.search(rf'data-figure="{name}">(?:<a href="[^"]*">)?(\d+)<', html).group(1))
 
 
 def test_the_demo_wards_dashboard_shows_the_published_percentages(client, leader_a, ward_a):
@@ -45,10 +46,15 @@ def test_the_ward_dashboard_agrees_with_the_case_lists(client, leader_a, ward_a,
     CaseFactory(unit=ward_b, received_on=date(2026, 11, 3))
     client.force_login(leader_a)
     html = client.get(reverse("reports:dashboard"), {"month": "2026-11"}).content.decode()
+    today = date(2026, 11, 23)
+    november = {"received_from": date(2026, 11, 1), "received_to": date(2026, 11, 30)}
+    received_list = worklist.filtered(worklist.base("all", leader_a, today), november)
+    assert figure(html, "received") == received_list.count() == 3
+    assert figure(html, "overdue") == worklist.base("overdue", leader_a, today).count() == 2
+    links = re.findall(r'data-figure="(?:received|overdue)"><a href="([^"]*)"', html)
+    assert links[0].endswith("received_from=2026-11-01&amp;received_to=2026-11-30")
+    assert links[1].endswith("view=overdue")
     visible = Case.objects.visible_to(leader_a)
-    november = visible.filter(received_on__range=(date(2026, 11, 1), date(2026, 11, 30)))
-    assert figure(html, "received") == november.count() == 3
-    assert figure(html, "overdue") == visible.overdue(date(2026, 11, 23)).count() == 2
     answered = visible.filter(answered_on__month=11, answered_on__year=2026)
     assert figure(html, "answered") == answered.count()
 
