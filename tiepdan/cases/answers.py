@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 
 from tiepdan.accounts.models import User
 from tiepdan.cases import notify, rules
+from tiepdan.cases.core import move_status, overrides_for
 from tiepdan.cases.models import Case, CaseEvent, Response, Status
 from tiepdan.cases.rules import Kind, Stage
-from tiepdan.cases.services import move_status, overrides_for
 from tiepdan.lib.errors import Conflict, DomainError
 
 ANSWERABLE = (Status.ACCEPTED, Status.IN_PROGRESS, Status.REOPENED)

@@ -92,6 +92,8 @@ class RegistrationCounter(models.Model):
     last = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("registration counter")
+        verbose_name_plural = _("registration counters")
         constraints = [
             models.UniqueConstraint(fields=["unit", "year"], name="case_counter_unique"),
         ]

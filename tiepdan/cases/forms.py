@@ -7,17 +7,25 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tiepdan.accounts.models import User
 from tiepdan.cases.catalog import Field
+from tiepdan.cases.intake import Intake
 from tiepdan.cases.models import Case, Status
 from tiepdan.cases.rules import ComplexReason, Decision, InadmissibleReason, Kind
-from tiepdan.cases.uploads import MAX_FILES
+from tiepdan.cases.uploads import MAX_FILES, CleanFile
 from tiepdan.citizens.models import Citizen
 from tiepdan.lib.ids import normalize_phone, parse_cccd
 from tiepdan.orgunits.models import Department, OrgUnit
+from tiepdan.reception.models import ReceptionEntry
 
 MAX_CONTENT = 10_000
+
+
+def choice(form: forms.Form, name: str) -> Any:
+    """A choice field of `form`, to set its queryset or choices for the user's unit."""
+    return form.fields[name]
 
 
 class BootstrapMixin:
@@ -85,7 +93,7 @@ class PublicCaseForm(BootstrapMixin, CitizenFieldsMixin):
     token = forms.CharField(widget=forms.HiddenInput, max_length=64)
     kind = forms.ChoiceField(label=_("What are you sending?"), choices=Kind.choices)
     field = forms.ModelChoiceField(label=_("Field"), queryset=Field.objects.none(), required=False)
-    subject = forms.CharField(label=_("Subject"), max_length=300)
+    subject = forms.CharField(label=pgettext_lazy("case", "Subject"), max_length=300)
     content = forms.CharField(
         label=_("Content"),
         max_length=MAX_CONTENT,
@@ -103,12 +111,12 @@ class PublicCaseForm(BootstrapMixin, CitizenFieldsMixin):
 
     def __init__(self, *args: Any, unit: OrgUnit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["field"].queryset = Field.objects.filter(unit=unit, is_active=True)
+        choice(self, "field").queryset = Field.objects.filter(unit=unit, is_active=True)
         self.fields["full_name"].help_text = _("Leave empty to send feedback without your name.")
         self.style()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("kind") in (Kind.COMPLAINT, Kind.DENUNCIATION) and not data.get("full_name"):
             self.add_error(
                 "full_name", _("A complaint or denunciation must give the sender's name.")
@@ -130,9 +138,9 @@ class IntakeForm(BootstrapMixin, CitizenFieldsMixin):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("The day the letter arrived; every deadline counts from it."),
     )
-    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
+    kind = forms.ChoiceField(label=pgettext_lazy("case", "Kind"), choices=Kind.choices)
     field = forms.ModelChoiceField(label=_("Field"), queryset=Field.objects.none(), required=False)
-    subject = forms.CharField(label=_("Subject"), max_length=300)
+    subject = forms.CharField(label=pgettext_lazy("case", "Subject"), max_length=300)
     content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 6}))
     location_text = forms.CharField(label=_("Place"), max_length=300, required=False)
     latitude = forms.DecimalField(
@@ -152,14 +160,38 @@ class IntakeForm(BootstrapMixin, CitizenFieldsMixin):
     )
     id_number = forms.CharField(label=_("Document number"), max_length=30, required=False)
     attachments = MultipleFileField(label=_("Scans or photos"), required=False)
+    entry = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, unit: OrgUnit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["field"].queryset = Field.objects.filter(unit=unit, is_active=True)
+        choice(self, "field").queryset = Field.objects.filter(unit=unit, is_active=True)
         self.style()
 
+    def intake(self, files: list[CleanFile], entry: ReceptionEntry | None) -> Intake:
+        d = self.cleaned_data
+        return Intake(
+            channel=d["channel"],
+            kind=d["kind"],
+            subject=d["subject"],
+            content=d["content"],
+            received_on=d["received_on"],
+            field=d["field"],
+            location_text=d["location_text"],
+            latitude=d["latitude"],
+            longitude=d["longitude"],
+            incoming_number=d["incoming_number"],
+            signer_count=d["signer_count"],
+            source=d["source"] or "",
+            source_name=d["source_name"],
+            is_anonymous=d["is_anonymous"],
+            accused_is_party_member=d["accused_is_party_member"],
+            is_remote_area=d["is_remote_area"],
+            files=files,
+            reception_entry=entry,
+        )
+
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("id_kind") == Citizen.IdKind.CCCD and data.get("id_number"):
             try:
                 data["id_number"] = parse_cccd(data["id_number"]).number
@@ -173,7 +205,7 @@ class IntakeForm(BootstrapMixin, CitizenFieldsMixin):
 
 
 class ClassifyForm(BootstrapMixin, forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
+    kind = forms.ChoiceField(label=pgettext_lazy("case", "Kind"), choices=Kind.choices)
     field = forms.ModelChoiceField(label=_("Field"), queryset=Field.objects.none(), required=False)
     signer_count = forms.IntegerField(label=_("Number of signers"), min_value=1)
     admissible = forms.BooleanField(
@@ -219,7 +251,7 @@ class ClassifyForm(BootstrapMixin, forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
-        self.fields["field"].queryset = Field.objects.filter(unit_id=case.unit_id, is_active=True)
+        choice(self, "field").queryset = Field.objects.filter(unit_id=case.unit_id, is_active=True)
         self.style()
 
 
@@ -227,7 +259,7 @@ class DecideForm(BootstrapMixin, forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices)
     target = forms.CharField(label=_("Body it goes to"), max_length=200, required=False)
     number = forms.CharField(
-        label=_("Document number"),
+        label=pgettext_lazy("case", "Document number"),
         max_length=60,
         required=False,
         help_text=_("Leave empty to take the next number of the unit's notice register."),
@@ -238,7 +270,7 @@ class DecideForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args: Any, allowed: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["decision"].choices = [(d, Decision(d).label) for d in allowed]
+        choice(self, "decision").choices = [(d, Decision(d).label) for d in allowed]
         self.style()
 
 
@@ -252,10 +284,10 @@ class AssignForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args: Any, unit_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Department.objects.filter(
+        choice(self, "department").queryset = Department.objects.filter(
             unit_id=unit_id, is_active=True
         )
-        self.fields["officer"].queryset = User.objects.filter(
+        choice(self, "officer").queryset = User.objects.filter(
             unit_id=unit_id, is_active=True
         ).order_by("first_name")
         self.style()
@@ -331,7 +363,9 @@ VIEWS = [
 class WorklistFilter(BootstrapMixin, forms.Form):
     view = forms.ChoiceField(choices=VIEWS, required=False)
     kind = forms.ChoiceField(
-        label=_("Kind"), choices=[("", _("All kinds")), *Kind.choices], required=False
+        label=pgettext_lazy("case", "Kind"),
+        choices=[("", _("All kinds")), *Kind.choices],
+        required=False,
     )
     field = forms.ModelChoiceField(
         label=_("Field"), queryset=Field.objects.none(), required=False, empty_label=_("All fields")
@@ -356,5 +390,5 @@ class WorklistFilter(BootstrapMixin, forms.Form):
 
     def __init__(self, *args: Any, unit_ids: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["field"].queryset = Field.objects.filter(unit_id__in=unit_ids, is_active=True)
+        choice(self, "field").queryset = Field.objects.filter(unit_id__in=unit_ids, is_active=True)
         self.style()

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tiepdan.cases import rules
@@ -66,7 +66,7 @@ class Status(models.TextChoices):
     TRANSFERRED = "transferred", _("Transferred")
     GUIDED = "guided", _("Guided")
     ARCHIVED = "archived", _("Archived")
-    IN_PROGRESS = "in_progress", _("In progress")
+    IN_PROGRESS = "in_progress", pgettext_lazy("case status", "In progress")
     SUSPENDED = "suspended", _("Suspended")
     ANSWERED = "answered", _("Answered")
     CLOSED = "closed", _("Closed")
@@ -171,7 +171,7 @@ class Case(models.Model):
         _("forwarded by"), max_length=20, choices=Source.choices, blank=True, default=""
     )
     source_name = models.CharField(_("forwarding body"), max_length=200, blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(pgettext_lazy("case", "kind"), max_length=20, choices=Kind.choices)
     field = models.ForeignKey(
         Field,
         verbose_name=_("field"),
@@ -180,8 +180,8 @@ class Case(models.Model):
         on_delete=models.PROTECT,
         related_name="cases",
     )
-    subject = models.CharField(_("subject"), max_length=300)
-    content = models.TextField(_("content"))
+    subject = models.CharField(pgettext_lazy("case", "subject"), max_length=300)
+    content = models.TextField(pgettext_lazy("case", "content"))
     location_text = models.CharField(_("place"), max_length=300, blank=True)
     latitude = models.DecimalField(
         _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
@@ -224,7 +224,9 @@ class Case(models.Model):
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices, blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     decision_target = models.CharField(_("transferred or guided to"), max_length=200, blank=True)
-    decision_number = models.CharField(_("document number"), max_length=60, blank=True)
+    decision_number = models.CharField(
+        pgettext_lazy("case", "document number"), max_length=60, blank=True
+    )
     decision_note = models.TextField(_("decision note"), blank=True)
     transfer_count = models.PositiveSmallIntegerField(default=0)
 
@@ -262,6 +264,14 @@ class Case(models.Model):
     reminded_for = models.DateField(null=True, blank=True, editable=False)
     escalated_for = models.DateField(null=True, blank=True, editable=False)
 
+    reception_entry = models.ForeignKey(
+        "reception.ReceptionEntry",
+        verbose_name=_("reception-book entry"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cases",
+    )
     idempotency_key = models.CharField(max_length=64, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     created_by = models.ForeignKey(
@@ -373,6 +383,8 @@ class CaseCitizen(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SUBMITTER)
 
     class Meta:
+        verbose_name = _("citizen of a case")
+        verbose_name_plural = _("citizens of cases")
         constraints = [
             models.UniqueConstraint(fields=["case", "citizen"], name="case_citizen_unique"),
         ]
@@ -408,7 +420,7 @@ class CaseEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(pgettext_lazy("case", "kind"), max_length=20, choices=Kind.choices)
     from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     text = models.TextField(_("text"), blank=True)
@@ -462,7 +474,7 @@ class Response(models.Model):
     """The answer given to the citizen: drafted, approved by a leader, then sent."""
 
     class State(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("answer", "Draft")
         APPROVED = "approved", _("Approved")
         SENT = "sent", _("Sent")
 

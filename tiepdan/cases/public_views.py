@@ -82,10 +82,11 @@ def public_new(request: HttpRequest, unit_code: str) -> HttpResponse:
                 is_anonymous=citizen is None,
                 files=files,
             )
-            case = services.receive_public(
+            case = services.receive_with_sender(
                 intake,
                 citizen=citizen,
                 unit=unit,
+                actor=None,
                 today=timezone.localdate(),
                 idempotency_key=data["token"],
             )

@@ -1,211 +1,53 @@
 """Every write on a case: one transaction, one CaseEvent, notifications after commit.
 
-Answers, reopening and closing are in `answers.py`; the deadline job in `deadlines.py`.
+Intake is in `intake.py`; answers, reopening and closing in `answers.py`; the deadline job in
+`deadlines.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
-from typing import Any
 
-from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from tiepdan.accounts.models import User
 from tiepdan.cases import notify, rules
-from tiepdan.cases.catalog import DEFAULT_FIELDS
+from tiepdan.cases.core import ensure_fields, move_status, next_number, overrides_for, set_due
+from tiepdan.cases.intake import Intake, attach, receive_case, receive_with_sender
 from tiepdan.cases.models import (
     DECISION_STATUS,
     RUNNING,
-    Attachment,
     Case,
-    CaseCitizen,
     CaseEvent,
-    CasePolicy,
     Field,
-    RegistrationCounter,
     Status,
 )
 from tiepdan.cases.rules import Decision, Kind, Stage
-from tiepdan.cases.uploads import CleanFile
-from tiepdan.citizens.models import Citizen
 from tiepdan.lib.errors import DomainError
-from tiepdan.orgunits.models import Department, OrgUnit
+from tiepdan.orgunits.models import Department
 from tiepdan.orgunits.services import next_document_number
 
-
-def ensure_fields(unit: OrgUnit) -> list[Field]:
-    """The unit's fields, creating the default list the first time."""
-    fields = list(Field.objects.filter(unit=unit, is_active=True))
-    if not fields and not Field.objects.filter(unit=unit).exists():
-        Field.objects.bulk_create(
-            [
-                Field(unit=unit, code=code, name=name, position=i)
-                for i, (code, name) in enumerate(DEFAULT_FIELDS)
-            ],
-            ignore_conflicts=True,
-        )
-        fields = list(Field.objects.filter(unit=unit, is_active=True))
-    return fields
-
-
-def overrides_for(unit_id: int) -> dict[str, int]:
-    policy = CasePolicy.objects.filter(unit_id=unit_id).first()
-    return dict(policy.periods) if policy else {}
-
-
-def next_number(unit: OrgUnit, year: int) -> int:
-    """The next registration number of `unit` in `year`; call inside a transaction."""
-    RegistrationCounter.objects.get_or_create(unit=unit, year=year)
-    # The UPDATE locks the counter row until commit, so concurrent intakes queue up.
-    RegistrationCounter.objects.filter(unit=unit, year=year).update(last=F("last") + 1)
-    return RegistrationCounter.objects.get(unit=unit, year=year).last
-
-
-def _set_due(case: Case, key: str, start: date, overrides: dict[str, int]) -> None:
-    case.due_period = key
-    case.due_on = rules.due(key, start, overrides)
-
-
-@dataclass
-class Intake:
-    """What is known about a case when it is received (staff channels and the public form)."""
-
-    channel: str
-    kind: str
-    subject: str
-    content: str
-    received_on: date
-    field: Field | None = None
-    location_text: str = ""
-    latitude: Decimal | None = None
-    longitude: Decimal | None = None
-    incoming_number: str = ""
-    signer_count: int = 1
-    source: str = ""
-    source_name: str = ""
-    is_anonymous: bool = False
-    accused_is_party_member: bool = False
-    is_remote_area: bool = False
-    citizens: Sequence[tuple[Citizen, str]] = ()
-    files: Sequence[CleanFile] = ()
-
-
-def receive_case(
-    intake: Intake,
-    *,
-    unit: OrgUnit,
-    actor: User | None,
-    today: date,
-    idempotency_key: str | None = None,
-) -> Case:
-    """Register a case: number it, compute its first deadlines, keep its files and citizens.
-
-    A retried submission with the same idempotency key returns the case already made.
-    """
-    if idempotency_key:
-        existing = Case.objects.filter(idempotency_key=idempotency_key).first()
-        if existing:
-            return existing
-    rules.check_received_on(intake.received_on, today)
-    if intake.field is not None and intake.field.unit_id != unit.pk:
-        raise DomainError(_("Choose a field of this unit."), field="field")
-    try:
-        with transaction.atomic():
-            case = _create_case(intake, unit=unit, actor=actor, key=idempotency_key)
-    except IntegrityError:
-        existing = Case.objects.filter(idempotency_key=idempotency_key).first()
-        if idempotency_key and existing:
-            return existing
-        raise
-    return case
-
-
-def _create_case(intake: Intake, *, unit: OrgUnit, actor: User | None, key: str | None) -> Case:
-    overrides = overrides_for(unit.pk)
-    case = Case(
-        unit=unit,
-        year=intake.received_on.year,
-        number=next_number(unit, intake.received_on.year),
-        channel=intake.channel,
-        kind=intake.kind,
-        field=intake.field,
-        subject=intake.subject.strip(),
-        content=intake.content.strip(),
-        location_text=intake.location_text,
-        latitude=intake.latitude,
-        longitude=intake.longitude,
-        received_on=intake.received_on,
-        incoming_number=intake.incoming_number,
-        signer_count=max(intake.signer_count, 1),
-        source=intake.source,
-        source_name=intake.source_name,
-        is_anonymous=intake.is_anonymous,
-        accused_is_party_member=intake.accused_is_party_member,
-        is_remote_area=intake.is_remote_area,
-        idempotency_key=key or None,
-        created_by=actor,
-        notify_due_on=rules.due("notify", intake.received_on, overrides),
-    )
-    _set_due(case, rules.handling_key(case.kind, case.received_on), case.received_on, overrides)
-    case.save()
-    CaseCitizen.objects.bulk_create(
-        [CaseCitizen(case=case, citizen=c, role=role) for c, role in intake.citizens]
-    )
-    for f in intake.files:
-        attach(case, f, actor=actor, public=False, record=False)
-    CaseEvent.record(
-        case,
-        actor=actor,
-        kind=CaseEvent.Kind.RECEIVED,
-        to_status=Status.RECEIVED,
-        text=_("Case received (%(channel)s).") % {"channel": case.get_channel_display()},
-        is_public=True,
-        channel=case.channel,
-        files=len(intake.files),
-    )
-    return case
-
-
-def attach(
-    case: Case, f: CleanFile, *, actor: User | None, public: bool = False, record: bool = True
-) -> Attachment:
-    """Keep one checked file on the case."""
-    with transaction.atomic():
-        attachment = Attachment(
-            case=case,
-            original_name=f.name,
-            content_type=f.content_type,
-            size=len(f.data),
-            is_public=public,
-            uploaded_by=actor,
-        )
-        attachment.file.save(f.name, ContentFile(f.data), save=False)
-        attachment.save()
-        if record:
-            CaseEvent.record(
-                case,
-                actor=actor,
-                kind=CaseEvent.Kind.NOTE,
-                text=_("File attached: %(name)s") % {"name": f.name},
-            )
-    return attachment
-
-
-def move_status(
-    case: Case, target: str, *, actor: User | None, kind: str, fields: list[str], **event: Any
-) -> None:
-    """Save `fields` plus the new status and record one event, inside the caller's transaction."""
-    source = case.status
-    case.status = target
-    case.save(update_fields=[*fields, "status"])
-    CaseEvent.record(case, actor=actor, kind=kind, from_status=source, to_status=target, **event)
+# Intake lives in its own module; these names stay importable from here for existing callers.
+__all__ = [
+    "Intake",
+    "attach",
+    "ensure_fields",
+    "next_number",
+    "receive_case",
+    "receive_with_sender",
+    "classify",
+    "decide",
+    "assign",
+    "bulk_assign",
+    "extend",
+    "suspend",
+    "resume",
+    "add_note",
+]
 
 
 @dataclass
@@ -275,7 +117,7 @@ def classify(case: Case, data: ClassifyInput, *, actor: User) -> Case:
     key = rules.handling_key(case.kind, case.received_on, competent=case.is_competent)
     with transaction.atomic():
         if case.extensions == 0:
-            _set_due(case, key, case.received_on, overrides_for(case.unit_id))
+            set_due(case, key, case.received_on, overrides_for(case.unit_id))
         move_status(
             case,
             Status.CLASSIFIED,
@@ -342,7 +184,7 @@ def decide(
             key = rules.resolution_key(
                 case.kind, case.stage, remote=case.is_remote_area, complex_=case.is_complex
             )
-            _set_due(case, key, today, overrides_for(case.unit_id))
+            set_due(case, key, today, overrides_for(case.unit_id))
     with transaction.atomic():
         if not case.decision_number and decision != Decision.GUIDE:
             serial = next_document_number(case.unit, today.year, "TB")
@@ -503,19 +345,3 @@ def add_note(case: Case, *, actor: User, text: str, public: bool = False) -> Cas
     kind = CaseEvent.Kind.PUBLIC_UPDATE if public else CaseEvent.Kind.NOTE
     with transaction.atomic():
         return CaseEvent.record(case, actor=actor, kind=kind, text=text.strip(), is_public=public)
-
-
-def receive_public(
-    intake: Intake, *, citizen: Citizen | None, unit: OrgUnit, today: date, idempotency_key: str
-) -> Case:
-    """Receive a case from the online form, with the sender if they gave a name."""
-    existing = Case.objects.filter(idempotency_key=idempotency_key).first()
-    if existing:
-        return existing
-    with transaction.atomic():
-        if citizen is not None:
-            citizen.save()
-            intake.citizens = [(citizen, "submitter")]
-        return receive_case(
-            intake, unit=unit, actor=None, today=today, idempotency_key=idempotency_key
-        )

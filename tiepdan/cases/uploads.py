@@ -35,8 +35,8 @@ class CleanFile:
 
 def _reencode(data: bytes, content_type: str) -> bytes:
     """Decode and re-encode an image: only pixels survive, no EXIF or GPS tags."""
-    with Image.open(io.BytesIO(data)) as img:
-        img = ImageOps.exif_transpose(img)
+    with Image.open(io.BytesIO(data)) as opened:
+        img: Image.Image = ImageOps.exif_transpose(opened) or opened
         out = io.BytesIO()
         fmt = IMAGE_TYPES[content_type]
         if fmt == "JPEG" and img.mode not in ("RGB", "L"):

@@ -8,13 +8,15 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from tiepdan.accounts.access import get_in_scope
 from tiepdan.cases import answers, services, worklist
 from tiepdan.cases.access import get_case_for, get_response_for
 from tiepdan.cases.forms import (
@@ -32,6 +34,7 @@ from tiepdan.cases.notices import decision_notice
 from tiepdan.cases.rules import allowed_decisions
 from tiepdan.cases.uploads import clean_uploads
 from tiepdan.lib.errors import DomainError
+from tiepdan.reception.models import ReceptionEntry
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -96,40 +99,23 @@ def case_new(request: HttpRequest) -> HttpResponse:
     user = request.user
     unit = user.unit  # type: ignore[union-attr]
     if unit is None:
-        raise DomainError(_("Your account has no unit."))
+        raise PermissionDenied
     services.ensure_fields(unit)
     today = timezone.localdate()
-    form = IntakeForm(
-        request.POST or None, request.FILES or None, unit=unit, initial={"received_on": today}
-    )
+    entry = _entry(request)
+    initial = entry_initial(entry) if entry else {"received_on": today}
+    form = IntakeForm(request.POST or None, request.FILES or None, unit=unit, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            files = clean_uploads(data["attachments"])
-            citizen = form.citizen()
-            if citizen:
-                citizen.save()
-            intake = services.Intake(
-                channel=data["channel"],
-                kind=data["kind"],
-                subject=data["subject"],
-                content=data["content"],
-                received_on=data["received_on"],
-                field=data["field"],
-                location_text=data["location_text"],
-                latitude=data["latitude"],
-                longitude=data["longitude"],
-                incoming_number=data["incoming_number"],
-                signer_count=data["signer_count"],
-                source=data["source"] or "",
-                source_name=data["source_name"],
-                is_anonymous=data["is_anonymous"],
-                accused_is_party_member=data["accused_is_party_member"],
-                is_remote_area=data["is_remote_area"],
-                citizens=[(citizen, "submitter")] if citizen else [],
-                files=files,
+            intake = form.intake(clean_uploads(form.cleaned_data["attachments"]), entry)
+            citizen = entry.citizen if entry and entry.citizen else form.citizen()
+            case = services.receive_with_sender(
+                intake,
+                citizen=citizen,
+                unit=unit,
+                actor=user,  # type: ignore[arg-type]
+                today=today,  # type: ignore[arg-type]
             )
-            case = services.receive_case(intake, unit=unit, actor=user, today=today)  # type: ignore[arg-type]
         except DomainError as exc:
             form_error(form, exc)
         else:
@@ -137,7 +123,31 @@ def case_new(request: HttpRequest) -> HttpResponse:
                 request, _("Case %(number)s registered.") % {"number": case.registration_number}
             )
             return redirect("cases:detail", pk=case.pk)
-    return render(request, "cases/case_form.html", {"form": form})
+    return render(request, "cases/case_form.html", {"form": form, "entry": entry})
+
+
+def _entry(request: HttpRequest) -> ReceptionEntry | None:
+    """The reception-book entry a walk-in case comes from (?entry=…), within the user's scope."""
+    raw = request.POST.get("entry") or request.GET.get("entry")
+    if not raw:
+        return None
+    return get_in_scope(ReceptionEntry.objects.select_related("citizen"), request.user, raw)  # type: ignore[arg-type]
+
+
+def entry_initial(entry: ReceptionEntry) -> dict[str, Any]:
+    return {
+        "entry": entry.pk,
+        "channel": Case.Channel.IN_PERSON,
+        "received_on": entry.received_on,
+        "kind": entry.kind,
+        "subject": entry.summary[:300],
+        "content": entry.summary,
+        "signer_count": entry.people_count,
+        "full_name": entry.full_name,
+        "address": entry.address,
+        "id_kind": entry.id_kind,
+        "id_number": entry.id_number,
+    }
 
 
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -262,7 +272,7 @@ def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _reason_action(
-    service: Callable[..., object], capability: str, title: str
+    service: Callable[..., object], capability: str, title: Any
 ) -> Callable[..., HttpResponse]:
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         def run(case: Case, d: dict[str, Any]) -> object:
@@ -343,11 +353,12 @@ def case_notice(request: HttpRequest, pk: int) -> HttpResponse:
     return reply
 
 
-def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     attachment = get_object_or_404(Attachment, pk=pk)
     get_case_for(request.user, attachment.case_id)  # type: ignore[arg-type]
-    reply = HttpResponse(attachment.file.read(), content_type=attachment.content_type)
-    reply["Content-Disposition"] = (
-        f'attachment; filename="{attachment.pk}-{attachment.file.name.rsplit("/", 1)[-1]}"'
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
     )
-    return reply
