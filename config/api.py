@@ -29,3 +29,4 @@ handlers.install(api)
 
 api.add_router("/", "tiepdan.integrations.api.router")
 api.add_router("/", "tiepdan.cases.api.router")
+api.add_router("/", "tiepdan.reception.api.router")
