@@ -25,7 +25,7 @@ def _bootstrap(form: forms.Form) -> None:
 
 
 class PlanForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=Dialogue.Kind.choices)
+    kind = forms.ChoiceField(label=_("Kind of dialogue"), choices=Dialogue.Kind.choices)
     topic = forms.CharField(label=_("Topic"), max_length=300)
     description = forms.CharField(
         label=_("Purpose and content"), required=False, widget=forms.Textarea(attrs={"rows": 3})

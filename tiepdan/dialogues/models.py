@@ -16,6 +16,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tiepdan.accounts.access import scoped
 from tiepdan.cases.models import Case
@@ -40,19 +41,24 @@ class Dialogue(models.Model):
         COMPLAINT = "complaint", _("Complaint dialogue (Decree 155/2026)")
 
     class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        HELD = "held", _("Held")
-        CANCELLED = "cancelled", _("Cancelled")
+        PLANNED = "planned", pgettext_lazy("dialogue", "Planned")
+        HELD = "held", pgettext_lazy("dialogue", "Held")
+        CANCELLED = "cancelled", pgettext_lazy("dialogue", "Cancelled")
 
     unit = models.ForeignKey(
-        OrgUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="dialogues"
+        OrgUnit,
+        verbose_name=pgettext_lazy("dialogue", "unit"),
+        on_delete=models.PROTECT,
+        related_name="dialogues",
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.GENERAL)
+    kind = models.CharField(
+        pgettext_lazy("dialogue", "kind"), max_length=20, choices=Kind.choices, default=Kind.GENERAL
+    )
     topic = models.CharField(_("topic"), max_length=300)
     description = models.TextField(_("purpose and content"), blank=True)
     held_at = models.DateTimeField(_("date and time"))
     ended_at = models.TimeField(_("ended at"), null=True, blank=True)
-    place = models.CharField(_("place"), max_length=300)
+    place = models.CharField(pgettext_lazy("dialogue", "place"), max_length=300)
     chaired_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("chaired by"),
@@ -70,7 +76,10 @@ class Dialogue(models.Model):
     )
     invitations_sent_on = models.DateField(_("invitations sent on"), null=True, blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+        pgettext_lazy("dialogue", "status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.PLANNED,
     )
     result = models.TextField(_("result of the dialogue"), blank=True)
     minutes_number = models.CharField(_("minutes number"), max_length=40, blank=True)
@@ -124,7 +133,9 @@ class Participant(models.Model):
     dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="participants")
     name = models.CharField(_("full name"), max_length=200)
     affiliation = models.CharField(_("post, body or address"), max_length=300, blank=True)
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.CITIZEN)
+    role = models.CharField(
+        pgettext_lazy("dialogue", "role"), max_length=20, choices=Role.choices, default=Role.CITIZEN
+    )
     attended = models.BooleanField(_("attended"), null=True, blank=True)
     absence_note = models.CharField(_("reason for absence"), max_length=300, blank=True)
 

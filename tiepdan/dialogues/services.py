@@ -49,12 +49,13 @@ def plan_dialogue(
     description: str = "",
     cases: Iterable[Case] = (),
     residential_groups: Iterable[OrgUnit] = (),
+    today: date | None = None,
 ) -> Dialogue:
     """Plan a dialogue: when, where, on what, with which cases and residential groups."""
     cases, residential_groups = list(cases), list(residential_groups)
     if not topic.strip():
         raise DomainError(_("Give the topic of the dialogue."), field="topic")
-    if timezone.localtime(held_at).date() < timezone.localdate():
+    if timezone.localtime(held_at).date() < (today or timezone.localdate()):
         raise DomainError(_("A dialogue cannot be planned in the past."), field="held_at")
     _check_scope(unit, cases, residential_groups)
     dialogue = Dialogue(

@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tiepdan.accounts.models import User
 from tiepdan.orgunits.models import Department, OrgUnit
@@ -33,7 +34,9 @@ def _check_size(upload: Any) -> Any:
 class DirectiveForm(forms.Form):
     title = forms.CharField(label=_("Directive"), max_length=300)
     content = forms.CharField(
-        label=_("Details"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=pgettext_lazy("directive", "Details"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     source_kind = forms.ChoiceField(
         label=_("Given at"),
@@ -47,13 +50,18 @@ class DirectiveForm(forms.Form):
         help_text=_("E.g. the work meeting of 20/11/2026 with the Party Committee Standing Board."),
     )
     issued_on = forms.DateField(
-        label=_("Issued on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("directive", "Issued on"),
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     owner_department = forms.ModelChoiceField(
-        label=_("Owner department"), queryset=Department.objects.none(), required=False
+        label=pgettext_lazy("directive", "Owner department"),
+        queryset=Department.objects.none(),
+        required=False,
     )
     owner_user = forms.ModelChoiceField(
-        label=_("Owner officer"), queryset=User.objects.none(), required=False
+        label=pgettext_lazy("directive", "Owner officer"),
+        queryset=User.objects.none(),
+        required=False,
     )
     due_in_working_days = forms.IntegerField(
         label=_("Deadline in working days"), min_value=1, max_value=250, required=False
@@ -93,7 +101,7 @@ class ProgressForm(forms.Form):
 
 class CompleteForm(forms.Form):
     note = forms.CharField(
-        label=_("Result"),
+        label=pgettext_lazy("directive", "Result"),
         widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
         required=False,
     )

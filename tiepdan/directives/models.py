@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tiepdan.accounts.access import scoped
 from tiepdan.lib.workdays import add_working_days
@@ -62,23 +63,29 @@ class Directive(models.Model):
         RECEPTION_SESSION = "reception_session", _("Citizen reception session")
         DIALOGUE = "dialogue", _("Dialogue with citizens")
         WORK_MEETING = "work_meeting", _("Work meeting")
-        OTHER = "other", _("Other")
+        OTHER = "other", pgettext_lazy("directive", "Other")
 
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        IN_PROGRESS = "in_progress", _("In progress")
-        DONE = "done", _("Done")
-        CANCELLED = "cancelled", _("Cancelled")
+        OPEN = "open", pgettext_lazy("directive", "Open")
+        IN_PROGRESS = "in_progress", pgettext_lazy("directive", "In progress")
+        DONE = "done", pgettext_lazy("directive", "Done")
+        CANCELLED = "cancelled", pgettext_lazy("directive", "Cancelled")
 
     OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
 
     unit = models.ForeignKey(
-        OrgUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="directives"
+        OrgUnit,
+        verbose_name=pgettext_lazy("directive", "unit"),
+        on_delete=models.PROTECT,
+        related_name="directives",
     )
-    title = models.CharField(_("title"), max_length=300)
-    content = models.TextField(_("content"), blank=True)
+    title = models.CharField(pgettext_lazy("directive", "title"), max_length=300)
+    content = models.TextField(pgettext_lazy("directive", "content"), blank=True)
     source_kind = models.CharField(
-        _("source"), max_length=20, choices=SourceKind.choices, default=SourceKind.OTHER
+        pgettext_lazy("directive", "source"),
+        max_length=20,
+        choices=SourceKind.choices,
+        default=SourceKind.OTHER,
     )
     source_label = models.CharField(
         _("source description"),
@@ -93,14 +100,14 @@ class Directive(models.Model):
     source = GenericForeignKey("source_content_type", "source_object_id")
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("issued by"),
+        verbose_name=pgettext_lazy("directive", "issued by"),
         on_delete=models.PROTECT,
         related_name="directives_issued",
     )
-    issued_on = models.DateField(_("issued on"))
+    issued_on = models.DateField(pgettext_lazy("directive", "issued on"))
     owner_department = models.ForeignKey(
         Department,
-        verbose_name=_("owner department"),
+        verbose_name=pgettext_lazy("directive", "owner department"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -108,15 +115,18 @@ class Directive(models.Model):
     )
     owner_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("owner officer"),
+        verbose_name=pgettext_lazy("directive", "owner officer"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="directives_owned",
     )
-    due_on = models.DateField(_("deadline"))
+    due_on = models.DateField(pgettext_lazy("directive", "deadline"))
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+        pgettext_lazy("directive", "status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.OPEN,
     )
     percent_done = models.PositiveSmallIntegerField(_("percent done"), default=0)
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
@@ -124,12 +134,12 @@ class Directive(models.Model):
     overdue_flagged_at = models.DateTimeField(
         _("overdue escalated at"), null=True, blank=True, editable=False
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("directive", "created at"), auto_now_add=True)
 
     objects = DirectiveQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("directive")
+        verbose_name = pgettext_lazy("directive", "directive")
         verbose_name_plural = _("directives")
         ordering = ["due_on", "pk"]
         indexes = [
@@ -176,29 +186,34 @@ class DirectiveUpdate(models.Model):
     """One entry of a directive's timeline: created, progress, reminder, completion…"""
 
     class Kind(models.TextChoices):
-        CREATED = "created", _("Issued")
+        CREATED = "created", pgettext_lazy("directive", "Issued")
         PROGRESS = "progress", _("Progress reported")
-        COMPLETED = "completed", _("Completed")
-        CANCELLED = "cancelled", _("Cancelled")
+        COMPLETED = "completed", pgettext_lazy("directive", "Completed")
+        CANCELLED = "cancelled", pgettext_lazy("directive", "Cancelled")
         REMINDED = "reminded", _("Reminder sent")
         ESCALATED = "escalated", _("Overdue, escalated")
 
     directive = models.ForeignKey(
-        Directive, verbose_name=_("directive"), on_delete=models.CASCADE, related_name="updates"
+        Directive,
+        verbose_name=pgettext_lazy("directive", "directive"),
+        on_delete=models.CASCADE,
+        related_name="updates",
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    note = models.TextField(_("note"), blank=True)
+    kind = models.CharField(pgettext_lazy("directive", "kind"), max_length=20, choices=Kind.choices)
+    note = models.TextField(pgettext_lazy("directive", "note"), blank=True)
     percent_done = models.PositiveSmallIntegerField(_("percent done"), null=True, blank=True)
-    evidence = models.FileField(_("evidence"), upload_to=evidence_path, blank=True)
+    evidence = models.FileField(
+        pgettext_lazy("directive", "evidence"), upload_to=evidence_path, blank=True
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
+        verbose_name=pgettext_lazy("directive", "by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    at = models.DateTimeField(_("at"))
+    at = models.DateTimeField(pgettext_lazy("directive", "at"))
 
     class Meta:
         verbose_name = _("directive update")

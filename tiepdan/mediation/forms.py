@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tiepdan.orgunits.models import OrgUnit
 
@@ -38,7 +39,9 @@ class MediatorRowForm(BootstrapForm):
     birth_year = forms.IntegerField(
         label=_("Year of birth"), min_value=1920, max_value=2010, required=False
     )
-    phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
+    phone = forms.CharField(
+        label=pgettext_lazy("mediation", "Phone"), max_length=20, required=False
+    )
     occupation = forms.CharField(label=_("Occupation or post"), max_length=200, required=False)
 
 
@@ -77,7 +80,9 @@ class TeamForm(BootstrapForm):
 class MediatorForm(MediatorRowForm):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     sex = forms.ChoiceField(label=_("Sex"), choices=Mediator.Sex.choices)
-    address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    address = forms.CharField(
+        label=pgettext_lazy("mediation", "Address"), max_length=300, required=False
+    )
     recognition_decision = forms.CharField(
         label=_("Recognition decision"), max_length=60, required=False
     )
@@ -110,7 +115,9 @@ def _mediator_field(required: bool = False) -> forms.ModelMultipleChoiceField:
 
 class CaseForm(BootstrapForm):
     team = forms.ModelChoiceField(label=_("Mediation team"), queryset=MediationTeam.objects.none())
-    received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs=DATE))
+    received_on = forms.DateField(
+        label=pgettext_lazy("mediation", "Received on"), widget=forms.DateInput(attrs=DATE)
+    )
     origin = forms.ChoiceField(
         label=_("How it came (Art. 16)"), choices=MediationCase.Origin.choices
     )
@@ -123,12 +130,16 @@ class CaseForm(BootstrapForm):
     a_birth_year = forms.IntegerField(
         label=_("Year of birth"), required=False, min_value=1900, max_value=2026
     )
-    a_address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    a_address = forms.CharField(
+        label=pgettext_lazy("mediation", "Address"), max_length=300, required=False
+    )
     b_name = forms.CharField(label=_("Second party: full name"), max_length=200, required=False)
     b_birth_year = forms.IntegerField(
         label=_("Year of birth"), required=False, min_value=1900, max_value=2026
     )
-    b_address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    b_address = forms.CharField(
+        label=pgettext_lazy("mediation", "Address"), max_length=300, required=False
+    )
     mediators = _mediator_field()
     assigned_on = forms.DateField(
         label=_("Mediators assigned on"), required=False, widget=forms.DateInput(attrs=DATE)
@@ -167,8 +178,10 @@ class AssignForm(BootstrapForm):
 class SessionForm(AssignForm):
     mediators = _mediator_field()
     assigned_on = None  # type: ignore[assignment]
-    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs=DATE))
-    place = forms.CharField(label=_("Place"), max_length=300)
+    held_on = forms.DateField(
+        label=pgettext_lazy("mediation", "Date"), widget=forms.DateInput(attrs=DATE)
+    )
+    place = forms.CharField(label=pgettext_lazy("mediation", "Place"), max_length=300)
     is_public = forms.BooleanField(label=_("Held in public (the parties chose so)"), required=False)
     notes = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -185,13 +198,15 @@ class OutcomeForm(BootstrapForm):
         label=_("If stopped: why"), choices=MediationCase.StopReason.choices, required=False
     )
     note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=pgettext_lazy("mediation", "Note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class AgreementForm(BootstrapForm):
     made_on = forms.DateField(label=_("Made on"), widget=forms.DateInput(attrs=DATE))
-    place = forms.CharField(label=_("Place"), max_length=300)
+    place = forms.CharField(label=pgettext_lazy("mediation", "Place"), max_length=300)
     grounds = forms.CharField(
         label=_("Grounds for mediating"), widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -222,8 +237,10 @@ class AgreementForm(BootstrapForm):
 
 class FollowUpForm(BootstrapForm):
     checked_on = forms.DateField(label=_("Checked on"), widget=forms.DateInput(attrs=DATE))
-    result = forms.ChoiceField(label=_("Result"), choices=FollowUp.Result.choices)
-    note = forms.CharField(label=_("Note"), required=False)
+    result = forms.ChoiceField(
+        label=pgettext_lazy("mediation", "Result"), choices=FollowUp.Result.choices
+    )
+    note = forms.CharField(label=pgettext_lazy("mediation", "Note"), required=False)
 
 
 class ReferralForm(BootstrapForm):

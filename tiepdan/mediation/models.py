@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tiepdan.accounts.access import scoped
 from tiepdan.orgunits.models import OrgUnit
@@ -30,7 +31,7 @@ class MediationTeam(models.Model):
         on_delete=models.PROTECT,
         related_name="mediation_teams",
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("mediation", "name"), max_length=200)
     leader = models.ForeignKey(
         "Mediator",
         verbose_name=_("team leader"),
@@ -73,12 +74,12 @@ class Mediator(models.Model):
     full_name = models.CharField(_("full name"), max_length=200)
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(pgettext_lazy("mediation", "phone"), max_length=20, blank=True)
+    address = models.CharField(pgettext_lazy("mediation", "address"), max_length=300, blank=True)
     occupation = models.CharField(_("occupation or post"), max_length=200, blank=True)
     recognition_decision = models.CharField(_("recognition decision"), max_length=60, blank=True)
     recognised_on = models.DateField(_("recognised on"), null=True, blank=True)
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(pgettext_lazy("mediation", "active"), default=True)
     left_on = models.DateField(_("left on"), null=True, blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -123,7 +124,7 @@ class MediationCase(models.Model):
         LAND = "land", _("Land, boundaries, construction")
         FAMILY = "family", _("Marriage and family")
         CIVIL = "civil", _("Civil (debts, property, contracts)")
-        OTHER = "other", _("Other")
+        OTHER = "other", pgettext_lazy("mediation", "Other")
 
     class Exclusion(models.TextChoices):
         """Matters that may not be mediated at the grassroots (Law 35/2013 Art. 3)."""
@@ -141,9 +142,9 @@ class MediationCase(models.Model):
 
     class Status(models.TextChoices):
         OPEN = "open", _("Being mediated")
-        SUCCESSFUL = "successful", _("Successful")
-        UNSUCCESSFUL = "unsuccessful", _("Unsuccessful")
-        STOPPED = "stopped", _("Stopped")
+        SUCCESSFUL = "successful", pgettext_lazy("mediation", "Successful")
+        UNSUCCESSFUL = "unsuccessful", pgettext_lazy("mediation", "Unsuccessful")
+        STOPPED = "stopped", pgettext_lazy("mediation", "Stopped")
         REFUSED = "refused", _("Refused (Art. 3)")
 
     class StopReason(models.TextChoices):
@@ -159,11 +160,13 @@ class MediationCase(models.Model):
     team = models.ForeignKey(
         MediationTeam, verbose_name=_("team"), on_delete=models.PROTECT, related_name="cases"
     )
-    year = models.PositiveSmallIntegerField(_("year"))
+    year = models.PositiveSmallIntegerField(pgettext_lazy("mediation", "year"))
     number = models.PositiveIntegerField(_("number in the book"))
-    received_on = models.DateField(_("received on"))
+    received_on = models.DateField(pgettext_lazy("mediation", "received on"))
     origin = models.CharField(_("how it came"), max_length=20, choices=Origin.choices)
-    field = models.CharField(_("field"), max_length=20, choices=Field.choices)
+    field = models.CharField(
+        pgettext_lazy("mediation", "field"), max_length=20, choices=Field.choices
+    )
     summary = models.TextField(_("the dispute"))
     requested_by = models.CharField(_("requested or assigned by"), max_length=200, blank=True)
     exclusion = models.CharField(
@@ -176,7 +179,10 @@ class MediationCase(models.Model):
     assigned_on = models.DateField(_("mediators assigned on"), null=True, blank=True)
     started_on = models.DateField(_("mediation started on"), null=True, blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+        pgettext_lazy("mediation", "status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.OPEN,
     )
     outcome_on = models.DateField(_("ended on"), null=True, blank=True)
     stop_reason = models.CharField(
@@ -257,8 +263,8 @@ class Party(models.Model):
     side = models.CharField(_("side"), max_length=10, choices=Side.choices)
     full_name = models.CharField(_("full name"), max_length=200)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    address = models.CharField(pgettext_lazy("mediation", "address"), max_length=300, blank=True)
+    phone = models.CharField(pgettext_lazy("mediation", "phone"), max_length=20, blank=True)
 
     class Meta:
         verbose_name = _("party")
@@ -271,8 +277,8 @@ class Party(models.Model):
 
 class MediationSession(models.Model):
     case = models.ForeignKey(MediationCase, on_delete=models.CASCADE, related_name="sessions")
-    held_on = models.DateField(_("date"))
-    place = models.CharField(_("place"), max_length=300)
+    held_on = models.DateField(pgettext_lazy("mediation", "date"))
+    place = models.CharField(pgettext_lazy("mediation", "place"), max_length=300)
     is_public = models.BooleanField(_("held in public"), default=False)
     mediators = models.ManyToManyField(Mediator, verbose_name=_("mediators present"), blank=True)
     notes = models.TextField(_("what happened"))
@@ -291,7 +297,7 @@ class Agreement(models.Model):
 
     case = models.OneToOneField(MediationCase, on_delete=models.CASCADE, related_name="agreement")
     made_on = models.DateField(_("made on"))
-    place = models.CharField(_("place"), max_length=300)
+    place = models.CharField(pgettext_lazy("mediation", "place"), max_length=300)
     grounds = models.TextField(_("grounds for mediating"))
     parties = models.TextField(_("the parties"))
     summary = models.TextField(_("main content of the case"))
@@ -322,8 +328,10 @@ class FollowUp(models.Model):
 
     case = models.ForeignKey(MediationCase, on_delete=models.CASCADE, related_name="follow_ups")
     checked_on = models.DateField(_("checked on"))
-    result = models.CharField(_("result"), max_length=20, choices=Result.choices)
-    note = models.TextField(_("note"), blank=True)
+    result = models.CharField(
+        pgettext_lazy("mediation", "result"), max_length=20, choices=Result.choices
+    )
+    note = models.TextField(pgettext_lazy("mediation", "note"), blank=True)
 
     class Meta:
         verbose_name = _("follow-up")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tiepdan.cases import services as case_services
+from tiepdan.cases import intake as case_intake
 from tiepdan.cases.models import Case
 from tiepdan.citizens.models import Citizen
 from tiepdan.lib.errors import Conflict, DomainError
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from tiepdan.accounts.models import User
 
 
-def _intake(case: MediationCase, received_on: date) -> case_services.Intake:
+def _intake(case: MediationCase, received_on: date) -> case_intake.Intake:
     first = case.parties.filter(side=Party.Side.FIRST).first() or case.parties.first()
     citizens = []
     if first is not None:
@@ -32,7 +32,7 @@ def _intake(case: MediationCase, received_on: date) -> case_services.Intake:
         )
         citizens.append((citizen, "submitter"))
     parties = ", ".join(p.full_name for p in case.parties.all())
-    return case_services.Intake(
+    return case_intake.Intake(
         channel=Case.Channel.FORWARDED,
         kind=Case.Kind.PETITION,
         subject=_("Unsuccessful mediation: %(summary)s") % {"summary": case.summary[:200]},
@@ -74,7 +74,7 @@ def refer_to_authorities(
     ward = case.team.group.parent
     with transaction.atomic():
         if open_case and ward is not None:
-            case.referred_case = case_services.receive_case(
+            case.referred_case = case_intake.receive_case(
                 _intake(case, referred_on), unit=ward, actor=actor, today=referred_on
             )
         case.referred_to, case.referred_on = referred_to.strip(), referred_on

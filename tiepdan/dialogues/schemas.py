@@ -1,0 +1,90 @@
+"""Bodies of the dialogues API."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from ninja import Schema
+from pydantic import Field
+
+from tiepdan.dialogues.models import Dialogue
+from tiepdan.integrations.schemas import DbId, InputSchema, Page
+
+
+class DialogueIn(InputSchema):
+    kind: Dialogue.Kind = Dialogue.Kind.GENERAL
+    topic: str = Field(min_length=1, max_length=300)
+    description: str = Field("", max_length=20_000)
+    held_at: datetime
+    place: str = Field(min_length=1, max_length=300)
+    chaired_by_id: DbId
+
+
+class IssueIn(InputSchema):
+    raised_by: str = Field(min_length=1, max_length=200)
+    content: str = Field(min_length=1, max_length=20_000)
+    answer: str = Field("", max_length=20_000)
+    answered_by: str = Field("", max_length=200)
+
+
+class IssueOut(Schema):
+    id: int
+    raised_by: str
+    content: str
+    answer: str
+    answered_by: str
+
+
+class ParticipantOut(Schema):
+    id: int
+    name: str
+    affiliation: str
+    role: str
+    attended: bool | None
+
+
+class DialogueOut(Schema):
+    id: int
+    unit_id: int
+    kind: str
+    topic: str
+    description: str
+    held_at: datetime
+    place: str
+    chaired_by_id: int
+    status: str
+    invitations_sent_on: date | None
+    result: str
+    minutes_number: str
+    public_summary: str
+    published_at: datetime | None
+    participants: list[ParticipantOut]
+    issues: list[IssueOut]
+
+    @staticmethod
+    def resolve_participants(obj: Dialogue) -> list:
+        return list(obj.participants.all())
+
+    @staticmethod
+    def resolve_issues(obj: Dialogue) -> list:
+        return list(obj.issues.all())
+
+
+class DialogueSummaryOut(Schema):
+    id: int
+    unit_id: int
+    kind: str
+    topic: str
+    held_at: datetime
+    place: str
+    status: str
+
+
+class DialogueFilter(Schema):
+    status: Dialogue.Status | None = None
+    cursor: str | None = Field(None, max_length=64)
+    limit: int = Field(50, ge=1, le=200)
+
+
+class DialoguePageOut(Page):
+    items: list[DialogueSummaryOut]

@@ -1,0 +1,85 @@
+"""/api/v1/directives: a leader's directions and the progress reported on them (thin)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router, Status
+
+from tiepdan.accounts.access import require
+from tiepdan.directives import services
+from tiepdan.directives.access import ISSUE, VIEW, get_directive_for
+from tiepdan.directives.models import Directive
+from tiepdan.directives.schemas import (
+    DirectiveFilter,
+    DirectiveIn,
+    DirectiveOut,
+    DirectivePageOut,
+    ProgressIn,
+    UpdateOut,
+)
+from tiepdan.integrations.pagination import newest_first
+from tiepdan.integrations.routing import (
+    PathId,
+    caller,
+    department_in_scope,
+    ok,
+    own_unit,
+    person_in_scope,
+)
+
+router = Router(tags=["directives"])
+
+
+@router.get("/directives", response=ok(DirectivePageOut), summary="Directives, newest first")
+def list_directives(request: HttpRequest, filters: Query[DirectiveFilter]) -> dict:
+    user = caller(request)
+    require(user, VIEW)
+    directives = Directive.objects.visible_to(user)
+    if filters.status:
+        directives = directives.filter(status=filters.status)
+    page = newest_first(directives, "issued_on", cursor=filters.cursor, limit=filters.limit)
+    return {"items": page.items, "next_cursor": page.next_cursor}
+
+
+@router.post("/directives", response=ok(DirectiveOut, 201), summary="Issue a directive")
+def create_directive(request: HttpRequest, payload: DirectiveIn) -> Status:
+    user = caller(request)
+    require(user, ISSUE)
+    directive = services.create_directive(
+        unit=own_unit(user),
+        title=payload.title,
+        content=payload.content,
+        issued_by=user,
+        source_kind=payload.source_kind,
+        source_label=payload.source_label,
+        owner_department=department_in_scope(user, payload.owner_department_id),
+        owner_user=person_in_scope(user, payload.owner_user_id),
+        due_on=payload.due_on,
+        due_in_working_days=payload.due_in_working_days,
+    )
+    return Status(201, directive)
+
+
+@router.get("/directives/{directive_id}", response=ok(DirectiveOut), summary="One directive")
+def read_directive(request: HttpRequest, directive_id: int = PathId) -> Directive:
+    return get_directive_for(caller(request), directive_id)
+
+
+@router.get(
+    "/directives/{directive_id}/updates", response=ok(list[UpdateOut]), summary="Its history"
+)
+def directive_updates(request: HttpRequest, directive_id: int = PathId) -> Any:
+    return get_directive_for(caller(request), directive_id).updates.order_by("at", "id")
+
+
+@router.post(
+    "/directives/{directive_id}/progress", response=ok(DirectiveOut), summary="Report progress"
+)
+def report_progress(request: HttpRequest, payload: ProgressIn, directive_id: int = PathId) -> Any:
+    user = caller(request)
+    directive = get_directive_for(user, directive_id, write=True)
+    return services.record_progress(
+        directive, percent=payload.percent, note=payload.note, actor=user
+    )
