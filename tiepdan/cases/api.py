@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.utils import timezone
@@ -103,9 +102,6 @@ def _field(unit: OrgUnit | int, field_id: int | None) -> Field | None:
 
 
 def _intake(payload: CaseIn, unit: OrgUnit) -> services.Intake:
-    citizen = payload.citizen.to_citizen() if payload.citizen else None
-    if citizen is not None:
-        citizen.save()
     return services.Intake(
         channel=payload.channel,
         kind=payload.kind,
@@ -123,7 +119,6 @@ def _intake(payload: CaseIn, unit: OrgUnit) -> services.Intake:
         is_anonymous=payload.is_anonymous,
         accused_is_party_member=payload.accused_is_party_member,
         is_remote_area=payload.is_remote_area,
-        citizens=[(citizen, "submitter")] if citizen else [],
     )
 
 
@@ -136,13 +131,15 @@ def create_case(request: HttpRequest, payload: CaseIn) -> Any:
     raw_key = request.headers.get("Idempotency-Key", "").strip()
     # Keys are per caller, so one client's key can never fetch another's case.
     key = f"api:{user.pk}:{raw_key[:48]}" if raw_key else None
-    existing = Case.objects.filter(idempotency_key=key).first() if key else None
-    if existing is not None:
-        return Status(201, existing)
-    with transaction.atomic():
-        case = services.receive_case(
-            _intake(payload, unit), unit=unit, actor=user, today=_today(), idempotency_key=key
-        )
+    citizen = payload.citizen.to_citizen() if payload.citizen else None
+    case = services.receive_with_sender(
+        _intake(payload, unit),
+        citizen=citizen,
+        unit=unit,
+        actor=user,
+        today=_today(),
+        idempotency_key=key,
+    )
     return Status(201, case)
 
 

@@ -1,9 +1,9 @@
-"""Keyset pages newest first on (a date, id): no OFFSET and no COUNT, fast at any depth."""
+"""Keyset pages newest first on (a date or date-time, id): no OFFSET, no COUNT, any depth."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 from django.db.models import Model, Q, QuerySet
@@ -17,10 +17,11 @@ class KeysetPage(Generic[M]):
     next_cursor: str | None
 
 
-def _decode(cursor: str) -> tuple[date, int] | None:
-    day, _sep, pk = cursor.partition("_")
+def _decode(cursor: str) -> tuple[date | datetime, int] | None:
+    value, _sep, pk = cursor.rpartition("_")
     try:
-        return date.fromisoformat(day), int(pk)
+        key = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+        return key, int(pk)
     except ValueError:
         return None
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from tiepdan.cases import services
 from tiepdan.cases.models import Case
 from tiepdan.citizens.models import Citizen
+from tiepdan.integrations.models import ApiKey
 from tiepdan.integrations.services import authenticate_key
 from tiepdan.lib.errors import DomainError
 from tiepdan.lib.ids import normalize_phone
@@ -23,7 +24,7 @@ from .georeport import MAX_DESCRIPTION, PUBLIC_KINDS, Open311Error, field_for
 RECEIVE = "cases.receive_case"
 
 
-def _check_key(params: Any, unit: OrgUnit) -> None:
+def _check_key(params: Any, unit: OrgUnit) -> ApiKey:
     plain = (params.get("api_key") or "").strip()
     if not plain:
         raise Open311Error(400, _("api_key is required to submit a service request."))
@@ -32,6 +33,7 @@ def _check_key(params: Any, unit: OrgUnit) -> None:
         raise Open311Error(403, _("The api_key is not valid or has been revoked."))
     if not api_key.unit.contains(unit) or not api_key.user.has_perm(RECEIVE):
         raise Open311Error(403, _("This api_key may not submit requests to this jurisdiction."))
+    return api_key
 
 
 def _coordinate(params: Any, name: str, bound: int) -> Decimal | None:
@@ -69,7 +71,7 @@ def _retry_key(params: Any, unit: OrgUnit) -> str:
 
 def submit(unit: OrgUnit, params: Any) -> dict[str, Any]:
     """Create the case for a POSTed service request; return the spec's response item."""
-    _check_key(params, unit)
+    api_key = _check_key(params, unit)
     field = field_for(unit, (params.get("service_code") or "").strip(), status=400)
     latitude = _coordinate(params, "lat", 90)
     longitude = _coordinate(params, "long", 180)
@@ -101,10 +103,11 @@ def submit(unit: OrgUnit, params: Any) -> dict[str, Any]:
         is_anonymous=citizen is None,
     )
     try:
-        case = services.receive_public(
+        case = services.receive_with_sender(
             intake,
             citizen=citizen,
             unit=unit,
+            actor=api_key.user,
             today=timezone.localdate(),
             idempotency_key=_retry_key(params, unit),
         )
