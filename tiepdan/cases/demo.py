@@ -167,6 +167,11 @@ CHANNELS = (
 TODAY = date(2026, 11, 23)  # replaced by the local date when seeding
 
 
+# Kinds that make sense per field: nobody denounces a pothole.
+DENOUNCEABLE = {"can-bo", "dat-dai", "trat-tu-xay-dung", "hanh-chinh"}
+COMPLAINABLE = {"dat-dai", "trat-tu-xay-dung", "chinh-sach-xa-hoi", "hanh-chinh"}
+
+
 def seed(demo: Demo) -> None:
     global TODAY
     TODAY = timezone.localdate()
@@ -288,6 +293,10 @@ def _build_case(rng, ward, code, fields, staff, received: date, number: int) -> 
     field_code = rng.choice(list(TOPICS))
     subjects, _dept = TOPICS[field_code]
     kind = rng.choice(KINDS)
+    if kind == Kind.DENUNCIATION and field_code not in DENOUNCEABLE:
+        kind = Kind.FEEDBACK
+    if kind == Kind.COMPLAINT and field_code not in COMPLAINABLE:
+        kind = Kind.PETITION
     if field_code == "can-bo" and rng.random() < 0.6:
         kind = Kind.DENUNCIATION
     street = rng.choice(STREETS[code])
@@ -295,6 +304,9 @@ def _build_case(rng, ward, code, fields, staff, received: date, number: int) -> 
     subject = rng.choice(subjects).format(place=place, street=street)
     age = (TODAY - received).days
     status = _status_for(rng, age)
+    anonymous = kind == Kind.DENUNCIATION and rng.random() < 0.1
+    if anonymous and status not in (Status.RECEIVED, Status.CLASSIFIED):
+        status = Status.ARCHIVED  # Law on Denunciations Art. 25: never accepted
     field = fields[field_code]
     case = Case(
         unit=ward,
@@ -311,7 +323,7 @@ def _build_case(rng, ward, code, fields, staff, received: date, number: int) -> 
         received_on=received,
         status=status,
         signer_count=rng.choice([1] * 9 + [6]),
-        is_anonymous=kind == Kind.DENUNCIATION and rng.random() < 0.1,
+        is_anonymous=anonymous,
         notify_due_on=rules.due("notify", received),
         created_at=_at(received, 8),
     )
@@ -337,7 +349,10 @@ def _build_case(rng, ward, code, fields, staff, received: date, number: int) -> 
     elif decision == Decision.GUIDE:
         case.is_competent, case.decision_target = False, "Tòa án nhân dân khu vực"
     elif decision == Decision.ARCHIVE:
-        case.is_admissible, case.inadmissible_reason = False, "unsigned"
+        reason = (
+            "no_name_address" if case.is_anonymous else rng.choice(["unsigned", "already_guided"])
+        )
+        case.is_admissible, case.inadmissible_reason = False, reason
     else:
         case.stage = Stage.RESOLUTION
         if kind in (Kind.COMPLAINT, Kind.DENUNCIATION):

@@ -12,7 +12,7 @@ from datetime import date
 from tiepdan.accounts.models import User
 from tiepdan.cases.catalog import NoticeTemplate
 from tiepdan.cases.models import Case, Response
-from tiepdan.cases.rules import Decision
+from tiepdan.cases.rules import Decision, Kind
 from tiepdan.lib.docx import OfficialDocument, short_date
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -60,6 +60,15 @@ DEFAULTS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
+# Numbers are written by hand when the notice is printed before it is registered.
+BLANK_NUMBER: dict[str, str] = {
+    NoticeTemplate.Kind.ACCEPT: "      /TB-UBND",
+    NoticeTemplate.Kind.TRANSFER: "      /PC-UBND",
+    NoticeTemplate.Kind.GUIDE: "      /TB-UBND",
+    NoticeTemplate.Kind.ARCHIVE: "      /TB-UBND",
+    NoticeTemplate.Kind.ANSWER: "      /UBND",
+}
+
 DECISION_TEMPLATE = {
     Decision.ACCEPT: NoticeTemplate.Kind.ACCEPT,
     Decision.TRANSFER: NoticeTemplate.Kind.TRANSFER,
@@ -103,34 +112,39 @@ def values_for(case: Case, answer: str = "") -> dict[str, str]:
     }
 
 
+def _protects_identity(case: Case, kind: str) -> bool:
+    """A denunciation's transfer slip must not name the denouncer (Law on Denunciations Art. 47)."""
+    return case.kind == Kind.DENUNCIATION and kind == NoticeTemplate.Kind.TRANSFER
+
+
 def _document(case: Case, kind: str, on: date, number: str, answer: str = "") -> bytes:
     doc_kind, summary, body = template_for(case, kind)
     values = values_for(case, answer)
-    province = case.unit.parent.name if case.unit.parent else ""
+    first = case.citizens.first()
+    sender = first.full_name if first and not case.is_anonymous else "Người gửi đơn"
+    if _protects_identity(case, kind):
+        values.update(citizen_name="người tố cáo", citizen_address="được giữ bí mật")
+        sender = "Người tố cáo"
     doc = OfficialDocument(
-        superior=f"UBND {province}".upper() if province else "",
-        issuer=f"UBND {case.unit.name}".upper(),
-        number=number,
+        issuer=f"Ủy ban nhân dân {case.unit.name}".upper(),
+        number=number or BLANK_NUMBER[kind],
         place=case.unit.name.replace("Phường ", "").replace("Xã ", ""),
         on=on,
         kind=doc_kind,
         summary=fill(summary, values),
     )
-    first = case.citizens.first()
-    addressee = first.full_name if first and not case.is_anonymous else "Người gửi đơn"
-    doc.paragraph(f"Kính gửi: {addressee}", align="center", indent=False)
+    addressee = case.decision_target if kind == NoticeTemplate.Kind.TRANSFER else sender
+    doc.paragraph(f"Kính gửi: {addressee or sender}", align="center", indent=False)
     for line in fill(body, values).splitlines():
         if line.strip():
             doc.paragraph(line.strip())
-    recipients = [addressee, "Lưu: VT, hồ sơ."]
-    if kind == NoticeTemplate.Kind.TRANSFER and case.decision_target:
-        recipients.insert(0, case.decision_target)
+    recipients = [r for r in (addressee, sender) if r]
     signer = User.objects.filter(unit_id=case.unit_id, post=User.Post.CHAIRMAN).first()
     doc.signature(
         title="Chủ tịch",
         on_behalf="TM. Ủy ban nhân dân",
         name=signer.get_full_name() if signer else "",
-        recipients=recipients,
+        recipients=[*dict.fromkeys(recipients), "Lưu: VT, hồ sơ."],
     )
     return doc.to_bytes()
 
