@@ -1,0 +1,95 @@
+"""Bodies of the grassroots mediation API."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from ninja import Schema
+from pydantic import Field
+
+from tiepdan.integrations.schemas import DbId, InputSchema, Page
+from tiepdan.mediation.models import MediationCase, Party
+
+
+class PartyIn(InputSchema):
+    side: Party.Side
+    full_name: str = Field(min_length=1, max_length=200)
+    birth_year: int | None = Field(None, ge=1900, le=2100)
+    address: str = Field("", max_length=300)
+    phone: str = Field("", max_length=20)
+
+
+class MediationCaseIn(InputSchema):
+    team_id: DbId
+    received_on: date
+    origin: MediationCase.Origin
+    field: MediationCase.Field
+    summary: str = Field(min_length=1, max_length=20_000)
+    parties: list[PartyIn] = Field(min_length=1, max_length=50)
+    requested_by: str = Field("", max_length=200)
+    exclusion: MediationCase.Exclusion = MediationCase.Exclusion.NONE
+    refusal_note: str = Field("", max_length=5_000)
+
+
+class OutcomeIn(InputSchema):
+    status: MediationCase.Status
+    ended_on: date
+    note: str = Field("", max_length=5_000)
+    stop_reason: MediationCase.StopReason = MediationCase.StopReason.NONE
+
+
+class TeamOut(Schema):
+    id: int
+    group_id: int
+    name: str
+    leader_id: int | None
+    established_on: date | None
+
+
+class PartyOut(Schema):
+    side: str
+    full_name: str
+    birth_year: int | None
+    address: str
+    phone: str
+
+
+class MediationCaseOut(Schema):
+    id: int
+    team_id: int
+    year: int
+    number: int
+    received_on: date
+    origin: str
+    field: str
+    summary: str
+    status: str
+    exclusion: str
+    assigned_on: date | None
+    started_on: date | None
+    outcome_on: date | None
+    stop_reason: str
+    outcome_note: str
+    referred_to: str
+    created_at: datetime
+    parties: list[PartyOut] = Field(
+        description="Empty for an integration key: mediation stays private (Law 35/2013 Art. 4)."
+    )
+
+    @staticmethod
+    def resolve_parties(obj: MediationCase, context: dict[str, Any]) -> list:
+        if getattr(context["request"], "api_key", None) is not None:
+            return []
+        return list(obj.parties.all())
+
+
+class MediationFilter(Schema):
+    status: MediationCase.Status | None = None
+    year: int | None = Field(None, ge=2000, le=2100)
+    cursor: str | None = Field(None, max_length=64)
+    limit: int = Field(50, ge=1, le=200)
+
+
+class MediationPageOut(Page):
+    items: list[MediationCaseOut]
