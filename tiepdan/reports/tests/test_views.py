@@ -122,3 +122,32 @@ def test_another_wards_report_is_not_found(client, leader_a, officer_b, ward_a):
     report = GeneratedReport.objects.get()
     client.force_login(officer_b)
     assert client.get(reverse("reports:detail", args=[report.pk])).status_code == 404
+
+
+def test_a_report_being_generated_shows_a_progress_bar(client, leader_a, ward_a):
+    """The page polls the job and shows its progress (hidden for the first second)."""
+    from tiepdan.reports.models import GeneratedReport
+
+    report = GeneratedReport.objects.create(
+        unit=ward_a, kind="state", period="2026-H1", progress=40
+    )
+    client.force_login(leader_a)
+    html = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
+    assert f'data-report-status="{reverse("reports:status", args=[report.pk])}"' in html
+    assert "reports/progress.js" in html and 'aria-valuenow="40"' in html
+    status = client.get(reverse("reports:status", args=[report.pk])).json()
+    assert status == {"status": "pending", "progress": 40, "error": False}
+
+
+@NOW
+def test_the_province_ranking_adds_up_to_the_province_figures(client, province_reader, ward_a):
+    from tiepdan.orgunits.services import ensure_ward
+
+    other = ensure_ward(26506)
+    CaseFactory(unit=ward_a, answered_on=date(2026, 11, 10), status=Status.ANSWERED)
+    CaseFactory(unit=other, received_on=date(2026, 11, 4))
+    client.force_login(province_reader)
+    response = client.get(reverse("reports:dashboard"))
+    data = response.context["data"]
+    assert sum(line.received for line in data.ranking) == data.cases.received == 2
+    assert sum(line.overdue for line in data.ranking) == data.cases.overdue
