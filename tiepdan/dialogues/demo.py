@@ -217,7 +217,9 @@ def _complaint(ward: OrgUnit, chairman: User, today: date) -> None:
         affiliation="Phòng Kinh tế, Hạ tầng và Đô thị",
         role=R.RESPONDENT,
     )
-    services.invite(dialogue, name="Đại diện Ủy ban MTTQ phường", affiliation="", role=R.RELATED)
+    services.invite(
+        dialogue, name="Võ Minh Đức", affiliation="Chủ tịch Ủy ban MTTQ phường", role=R.RELATED
+    )
     services.invite(
         dialogue, name="Lê Thị Lan", affiliation="Văn phòng HĐND và UBND", role=R.RECORDER
     )

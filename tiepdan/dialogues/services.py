@@ -131,8 +131,9 @@ def record_held(
             participant.attended = participant.pk in present
             participant.absence_note = "" if participant.attended else notes.get(participant.pk, "")
             participant.save(update_fields=["attended", "absence_note"])
-        number = next_document_number(dialogue.unit, dialogue.held_on.year, "BB")
-        dialogue.minutes_number = f"{number:02d}/BB-{issuer_code(dialogue)}"
+        code = issuer_code(dialogue)
+        number = next_document_number(dialogue.unit, dialogue.held_on.year, f"BB-{code}")
+        dialogue.minutes_number = f"{number:02d}/BB-{code}"
         dialogue.status = Dialogue.Status.HELD
         dialogue.result, dialogue.ended_at = result, ended_at
         dialogue.minutes_copies = minutes_copies

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.utils import translation
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from tiepdan.lib.docx import OfficialDocument, short_date
 
@@ -58,16 +59,18 @@ def agreement_docx(case: MediationCase) -> bytes:
         "Văn bản được lập thành các bản có giá trị như nhau, mỗi bên giữ 01 bản, Tổ hòa giải giữ "
         "01 bản. Các bên đã đọc lại, đồng ý và cùng ký tên hoặc điểm chỉ dưới đây."
     )
-    doc.heading("8. Chữ ký hoặc điểm chỉ của các bên và hòa giải viên")
+    doc.heading(
+        "8. Chữ ký hoặc điểm chỉ của các bên và hòa giải viên"
+    ).paragraph_format.keep_with_next = True
     names = [p.full_name for p in case.parties.all()[:2]]
-    mediators = ", ".join(m.full_name for m in case.mediators.all())
+    mediators = "\n".join(m.full_name for m in case.mediators.all())
     names += [""] * (2 - len(names))
-    table = doc.table(
+    sign_grid(
+        doc,
         ["BÊN THỨ NHẤT", "BÊN THỨ HAI", "HÒA GIẢI VIÊN"],
-        [["(Ký, ghi rõ họ tên hoặc điểm chỉ)"] * 3, [""] * 3, [""] * 3, [*names, mediators]],
-        widths_cm=[5.5, 5.5, 5.5],
+        [*names, mediators],
+        "(Ký, điểm chỉ, ghi rõ họ tên)",
     )
-    table.style = doc.document.styles["Normal Table"]
     return doc.to_bytes()
 
 
@@ -170,3 +173,19 @@ def team_report_docx(team: MediationTeam, year: int, *, on: date) -> bytes:
         ],
     )
     return doc.to_bytes()
+
+
+def sign_grid(doc: OfficialDocument, headers: list[str], names: list[str], hint: str) -> None:
+    """Signature blocks side by side: title, hint, room to sign, name, all centred, no borders."""
+    table = doc.table(
+        headers, [[hint] * len(headers), [""] * len(headers), [""] * len(headers), names]
+    )
+    table.style = doc.document.styles["Normal Table"]
+    for r, row in enumerate(table.rows):
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                paragraph.paragraph_format.keep_with_next = r < 4
+                for run in paragraph.runs:
+                    run.italic = r == 1
+                    run.bold = r in (0, 4)
