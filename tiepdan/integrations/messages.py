@@ -17,3 +17,7 @@ def unknown_department() -> str:
 
 def unknown_officer() -> str:
     return _("No such officer in the case's unit.")
+
+
+def report_not_ready() -> str:
+    return _("The report is not ready yet: wait until its status is done.")
