@@ -64,4 +64,5 @@ def build_calendar(name: str, days: Iterable[ReceptionDay], base_url: str) -> by
     cal.add("x-wr-timezone", settings.TIME_ZONE)
     for day in days:
         cal.add_component(_event(day, base_url))
+    cal.add_missing_timezones()  # RFC 5545 §3.2.19: every TZID needs its VTIMEZONE
     return cal.to_ical()

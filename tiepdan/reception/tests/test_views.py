@@ -46,7 +46,9 @@ def test_the_feed_has_stable_uids_and_cancelled_events(client, leader_a):
     day = published_day(leader_a)
     services.cancel_day(published_day(leader_a, on=date(2026, 12, 17)), reason="Bão")
     body = client.get(reverse("reception:unit_feed", args=["26743"])).content
-    events = Calendar.from_ical(body).walk("VEVENT")
+    calendar = Calendar.from_ical(body)
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Asia/Ho_Chi_Minh"]
+    events = calendar.walk("VEVENT")
     by_uid = {str(e["UID"]): e for e in events}
     assert by_uid[day.uid]["STATUS"] == "CONFIRMED"
     cancelled = [e for e in events if e["STATUS"] == "CANCELLED"]
