@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tiepdan.lib.errors import DomainError
-from tiepdan.targets.models import Programme, Target
+from tiepdan.targets.models import Programme, Target, UnitRating
 from tiepdan.targets.periods import Period, parse_period
 
 
@@ -65,6 +65,12 @@ class TargetForm(BootstrapMixin, forms.ModelForm):
             "builtin",
             "responsible",
         ]
+
+
+class RatingForm(BootstrapMixin, forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    rating = forms.ChoiceField(label=_("Rating"), choices=UnitRating.Rating.choices)
+    decided_by = forms.CharField(label=_("Decided by"), max_length=255, required=False)
 
 
 class ImportForm(BootstrapMixin, forms.Form):

@@ -11,5 +11,6 @@ urlpatterns = [
     path("<int:pk>/chi-tieu/<int:target_pk>/", views.target_form, name="target_edit"),
     path("<int:pk>/xuat.xlsx", views.export_xlsx, name="export"),
     path("<int:pk>/nhap/", views.import_xlsx, name="import"),
+    path("<int:pk>/xep-loai/", views.record_rating, name="rating"),
     path("ket-qua/<int:pk>/", views.enter_result, name="enter_result"),
 ]

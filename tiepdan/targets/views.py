@@ -12,7 +12,7 @@ from tiepdan.accounts.access import require, scoped
 from tiepdan.accounts.models import User
 from tiepdan.lib.errors import DomainError
 from tiepdan.targets import access, exchange, services
-from tiepdan.targets.forms import ImportForm, ProgrammeForm, ResultForm, TargetForm
+from tiepdan.targets.forms import ImportForm, ProgrammeForm, RatingForm, ResultForm, TargetForm
 from tiepdan.targets.lines import programme_lines
 from tiepdan.targets.models import Programme, UnitRating
 from tiepdan.targets.rules import rating_streak, streak_words
@@ -55,6 +55,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "ratings": rating_rows,
         "can_manage": user.has_perm(access.MANAGE),
         "import_form": ImportForm(),
+        "rating_form": RatingForm(initial={"year": programme.year}),
         "user_id": user.pk,
         "can_enter": user.has_perm(access.ENTER),
     }
@@ -102,6 +103,18 @@ def export_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     name = f"chi-tieu-{programme.unit.code or programme.unit_id}-{programme.year}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@require_POST
+def record_rating(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = access.get_programme_for(_user(request), pk, write=True)
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        services.set_rating(unit=programme.unit, **form.cleaned_data)
+        messages.success(request, _("The rating has been recorded."))
+    else:
+        messages.error(request, _("Enter the year and choose a rating."))
+    return redirect("targets:programme", pk=programme.pk)
 
 
 @require_POST

@@ -106,3 +106,22 @@ def test_a_leader_imports_through_the_page_and_bad_files_say_why(client, leader_
     )
     assert "không phải là tệp Excel" in response.content.decode()
     assert not Programme.objects.get().targets.exists()
+
+
+def test_a_leader_records_the_yearly_rating(client, leader_a, ward_a):
+    from tiepdan.targets.models import UnitRating
+
+    programme = ProgrammeFactory(unit=ward_a, year=2026)
+    client.force_login(leader_a)
+    url = reverse("targets:rating", args=[programme.pk])
+    client.post(url, {"year": 2026, "rating": "good", "decided_by": "Ban Thường vụ Thành ủy"})
+    assert UnitRating.objects.get(unit=ward_a, year=2026).rating == "good"
+
+
+def test_an_officer_may_not_record_a_rating(client, officer_a, ward_a):
+    programme = ProgrammeFactory(unit=ward_a, year=2026)
+    client.force_login(officer_a)
+    response = client.post(
+        reverse("targets:rating", args=[programme.pk]), {"year": 2026, "rating": "good"}
+    )
+    assert response.status_code == 403
