@@ -176,8 +176,13 @@ class NotifiedForm(BootstrapMixin, forms.Form):
     reference = forms.CharField(label=_("Notice number"), max_length=60, required=False)
 
 
+AUTO_NUMBER = _("Leave empty to take the unit's next notice number.")
+
+
 class RefusalNoticeForm(BootstrapMixin, forms.Form):
-    number = forms.CharField(label=_("Notice number"), max_length=40)
+    number = forms.CharField(
+        label=_("Notice number"), max_length=40, required=False, help_text=AUTO_NUMBER
+    )
     issued_on = forms.DateField(label=_("Issued on"), widget=DATE)
 
 
@@ -263,5 +268,7 @@ class ConclusionItemForm(BootstrapMixin, forms.Form):
 
 
 class IssueConclusionsForm(BootstrapMixin, forms.Form):
-    number = forms.CharField(label=_("Notice number"), max_length=40)
+    number = forms.CharField(
+        label=_("Notice number"), max_length=40, required=False, help_text=AUTO_NUMBER
+    )
     issued_on = forms.DateField(label=_("Issued on"), widget=DATE)

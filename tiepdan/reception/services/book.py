@@ -19,6 +19,7 @@ from tiepdan.citizens.models import Citizen
 from tiepdan.lib.errors import DomainError
 from tiepdan.lib.ids import parse_cccd
 from tiepdan.orgunits.models import OrgUnit
+from tiepdan.orgunits.services import next_document_number
 from tiepdan.reception import rules
 from tiepdan.reception.models import (
     Appointment,
@@ -264,10 +265,14 @@ def mark_notified(entry: ReceptionEntry, *, on: date, reference: str = "") -> Re
     return entry
 
 
-def issue_refusal_notice(notice: RefusalNotice, *, number: str, issued_on: date) -> RefusalNotice:
-    """Record that Form 01/TCD was issued, with its number."""
-    number = _required(number, "number", _("Give the notice's number."))
+def issue_refusal_notice(
+    notice: RefusalNotice, *, number: str = "", issued_on: date
+) -> RefusalNotice:
+    """Record that Form 01/TCD was issued; without a number it takes the unit's next one."""
     with transaction.atomic():
+        if not number.strip():
+            serial = next_document_number(notice.entry.unit, issued_on.year, "TB")
+            number = f"{serial}/TB-UBND"
         notice.number, notice.issued_on = number, issued_on
         notice.save(update_fields=["number", "issued_on"])
         entry = notice.entry

@@ -13,6 +13,7 @@ from tiepdan.directives.models import Directive
 from tiepdan.directives.services import create_directive
 from tiepdan.lib.errors import DomainError
 from tiepdan.orgunits.models import Department
+from tiepdan.orgunits.services import next_document_number
 from tiepdan.reception.models import ConclusionItem, LeaderSession, ReceptionDay
 
 
@@ -76,14 +77,20 @@ def add_conclusion_item(
         )
 
 
+def _notice_number(session: LeaderSession, year: int) -> str:
+    """The unit's next notice number: the Party Committee's series for the Secretary."""
+    day = session.day
+    if day.leader.post == User.Post.SECRETARY:
+        return f"{next_document_number(day.unit, year, 'TB-DU')}-TB/ĐU"
+    return f"{next_document_number(day.unit, year, 'TB')}/TB-UBND"
+
+
 def issue_conclusions(
-    session: LeaderSession, *, number: str, issued_on: date, actor: User
+    session: LeaderSession, *, number: str = "", issued_on: date, actor: User
 ) -> LeaderSession:
     """Issue the conclusions notice; each of its tasks becomes a directive (Decree 154 Art. 25)."""
     if session.is_concluded:
         raise DomainError(_("The conclusions notice has already been issued."))
-    if not number.strip():
-        raise DomainError(_("Give the notice's number."), field="number")
     items = list(session.items.select_related("owner_user", "owner_department"))
     if not items:
         raise DomainError(_("The conclusions notice lists at least one task."))
@@ -93,6 +100,7 @@ def issue_conclusions(
         "date": day.on.strftime("%d/%m/%Y"),
     }
     with transaction.atomic():
+        number = number.strip() or _notice_number(session, issued_on.year)
         for item in items:
             item.directive = create_directive(
                 unit=day.unit,

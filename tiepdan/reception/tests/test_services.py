@@ -236,3 +236,11 @@ def test_it_records_a_receipt_of_documents(officer_a):
         items=[ItemData("Đơn kiến nghị", 2, "original"), ItemData("Sổ đỏ", 4, "copy")],
     )
     assert [(i.pages, i.condition) for i in receipt.items.all()] == [(2, "original"), (4, "copy")]
+
+
+def test_the_refusal_notice_takes_the_next_number(officer_a):
+    refused = entry_data(route=ReceptionEntry.Route.REFUSED, refusal_ground="tcd_9_3")
+    entry = services.record_entry(officer_a.unit, refused, actor=officer_a, today=TODAY)
+    notice = services.issue_refusal_notice(entry.refusal_notice, issued_on=TODAY)
+    entry.refresh_from_db()
+    assert notice.number == "1/TB-UBND" and entry.notified_on == TODAY

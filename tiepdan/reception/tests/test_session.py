@@ -100,3 +100,15 @@ def test_the_chairman_warning_appears_on_the_work_list(client, chairman_a):
     response = client.get("/tiep-cong-dan/")
     assert response.context["warning"] is not None
     assert ReceptionDay.objects.count() == 0
+
+
+def test_the_notice_takes_the_next_number_when_none_is_given(chairman_a, officer_a):
+    """Decree 30/2020 (DOMAIN rule 24): documents are numbered per unit and year."""
+    session = services.save_session(
+        held_day(chairman_a), participants="", raised="", conclusions="", today=TODAY
+    )
+    services.add_conclusion_item(
+        session, content="Kiểm tra", due_on=date(2026, 12, 1), owner_user=officer_a
+    )
+    services.issue_conclusions(session, issued_on=TODAY, actor=chairman_a)
+    assert session.notice_number == "1/TB-UBND"
