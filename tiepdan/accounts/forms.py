@@ -69,6 +69,8 @@ class UnitUserFieldsMixin:
     fields: dict[str, forms.Field]
 
     def limit_to(self, actor: User) -> None:
+        self.fields["last_name"].label = _("Family and middle name")
+        self.fields["first_name"].label = _("Given name")
         units = actor.visible_units().current().exclude(level=OrgUnit.Level.GROUP)
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
         self.fields["unit"].required = True

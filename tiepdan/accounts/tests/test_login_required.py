@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pytest
 from django.conf import settings
 from django.shortcuts import resolve_url
+from django.test import Client
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 from django.urls.resolvers import RegexPattern, RoutePattern
 from hypothesis import find
@@ -29,6 +30,23 @@ PUBLIC_URL_NAMES = [
     "set_language",
     "accounts:login",
     "admin:login",
+    # Citizen-facing pages (DESIGN §1: citizens need no account).
+    "reception:index",
+    "reception:schedule",
+    "reception:unit_feed",
+    "reception:leader_feed",
+    "reception:book",
+    "reception:booking",
+    "reception:cancel",
+    "cases:public_new",
+    "cases:receipt",
+    "cases:track",
+    "cases:track_case",
+    "cases:rate",
+    "cases:reopen",
+    "dialogues:public_list",
+    "dialogues:public_detail",
+    "reports:public",
     # Open311 GeoReport v2 is public by its specification (POST needs an api_key).
     "open311:discovery",
     "open311:services",
@@ -47,6 +65,7 @@ class Route:
     name: str
     path: str
     callback: object
+    pattern: str  # the route's pattern text, all levels joined
 
     @property
     def is_api(self) -> bool:
@@ -84,16 +103,19 @@ def _segment(pattern: object, prefix: str, callback: object = None) -> str:
     return _sample(regex, lambda s: _resolves_to(prefix + s, callback))
 
 
-def _walk(resolver: URLResolver, prefix: str = "/", namespace: str = "") -> Iterator[Route]:
+def _walk(
+    resolver: URLResolver, prefix: str = "/", namespace: str = "", pattern: str = ""
+) -> Iterator[Route]:
     for entry in resolver.url_patterns:
+        text = pattern + str(entry.pattern)
         if isinstance(entry, URLResolver):
             path = prefix + _segment(entry.pattern, prefix)
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from _walk(entry, path, inner)
+            yield from _walk(entry, path, inner, text)
         elif isinstance(entry, URLPattern):
             path = prefix + _segment(entry.pattern, prefix, entry.callback)
             name = f"{namespace}{entry.name}" if entry.name else f"{namespace}<unnamed {path}>"
-            yield Route(name=name, path=path, callback=entry.callback)
+            yield Route(name=name, path=path, callback=entry.callback, pattern=text)
 
 
 ROUTES = list(_walk(get_resolver()))
@@ -118,21 +140,31 @@ def test_no_page_off_the_list_opts_out_of_the_login(route):
     )
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("route", PRIVATE, ids=lambda r: r.name)
-def test_an_anonymous_visitor_is_sent_to_the_login(client, route):
-    # django-ninja adds one pattern per operation of a path; the first one serves them all.
-    assert resolve(route.path).func == route.callback or route.is_api, route.path
+def _anonymous_answer(client: Client, route: Route) -> str | None:
+    """Request the route anonymously; describe what is wrong, or None when it asks for a login."""
+    if not _resolves_to(route.path, route.callback):
+        # Several patterns with the same text (django-ninja: one per HTTP method) share a path.
+        if resolve(route.path).route != route.pattern:
+            return f"{route.path} does not resolve to its own view"
     response = client.get(route.path)
     if route.is_api and response.status_code == 405:
         method = response["Allow"].split(",")[0].strip().lower()
         response = getattr(client, method)(route.path)
+    status = response.status_code
     if route.name in EMPTY_URL_NAMES:
-        assert response.status_code == 404
-    elif route.is_api:
-        assert response.status_code in (401, 403), (route.path, response.status_code)
-    else:
-        assert response.status_code == 302, (route.path, response.status_code)
-        # A view may name its own login page (the admin's views do, as the middleware allows).
-        login_url = resolve_url(getattr(route.callback, "login_url", None) or settings.LOGIN_URL)
-        assert response["Location"].startswith(login_url + "?next="), response["Location"]
+        return None if status == 404 else f"{route.path} answered {status}, not 404"
+    if route.is_api:
+        return None if status in (401, 403) else f"{route.path} answered {status}, not 401/403"
+    # A view may name its own login page (the admin's views do, as the middleware allows).
+    login_url = resolve_url(getattr(route.callback, "login_url", None) or settings.LOGIN_URL)
+    if status == 302 and response["Location"].startswith(login_url + "?next="):
+        return None
+    return f"{route.path} answered {status} {response.get('Location', '')}, not the login page"
+
+
+@pytest.mark.django_db
+def test_an_anonymous_visitor_is_sent_to_the_login(client):
+    """One request per route (one test, to keep the walk quick); every failure is listed."""
+    problems = {route.name: _anonymous_answer(client, route) for route in PRIVATE}
+    problems = {name: problem for name, problem in problems.items() if problem}
+    assert not problems, problems

@@ -4,10 +4,11 @@ import pytest
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from conftest import make_user
 from tiepdan.accounts import roles
 from tiepdan.accounts.models import User
 from tiepdan.orgunits.models import Department
-from tiepdan.orgunits.services import ensure_department
+from tiepdan.orgunits.services import ensure_department, ensure_ward
 
 LIST = reverse("accounts:user_list")
 CREATE = reverse("accounts:user_create")
@@ -93,12 +94,16 @@ def test_it_refuses_a_unit_outside_the_subtree(client, admin_a, ward_b):
     assert not User.objects.filter(username="tiepdan.moi").exists()
 
 
-def test_it_refuses_a_department_of_another_unit(client, admin_a, ward_a, group_a):
-    department = ensure_department(ward_a, "tcd", "Bộ phận Tiếp công dân", Department.Kind.SECTION)
-    client.force_login(admin_a)
-    response = client.post(CREATE, new_account(ward_a, unit=group_a.pk, department=department.pk))
+def test_it_refuses_a_department_of_another_unit(client, ward_a):
+    """A province-level administrator sees several wards' departments; they must match."""
+    other_ward = ensure_ward(26740)  # Phường Sài Gòn, same province
+    department = ensure_department(other_ward, "tcd", "Bộ phận TCD", Department.Kind.SECTION)
+    province_admin = make_user("province_admin", ward_a.parent, roles.UNIT_ADMIN)
+    client.force_login(province_admin)
+    response = client.post(CREATE, new_account(ward_a, department=department.pk))
     assert response.status_code == 200
     assert "Ban/bộ phận này thuộc đơn vị khác" in response.content.decode()
+    assert not User.objects.filter(username="tiepdan.moi").exists()
 
 
 def test_it_requires_at_least_one_role(client, admin_a, ward_a):
