@@ -176,7 +176,11 @@ def _cases(
     mediators = list(team.mediators.all())
     count = rng.randint(7, 10)
     for n in range(count):
-        received = today - timedelta(days=int(360 * (count - n) / count) - rng.randint(0, 10))
+        received = today - timedelta(
+            days=int(320 * (count - 3 - n) / (count - 3)) + 40 + rng.randint(0, 6)
+        )
+        if n >= count - 2:
+            received = today - timedelta(days=3 if n == count - 1 else 9 + rng.randint(0, 4))
         if n == 2:
             kind, summary, reason = EXCLUDED[rng.randint(0, 1)]
             services.register_case(
@@ -228,7 +232,7 @@ def _outcome(
 ) -> None:
     ended = start + timedelta(days=rng.randint(0, 7))
     roll = rng.random()
-    if refer or roll < 0.15:
+    if refer or roll < 0.08:
         services.record_outcome(
             case,
             status="unsuccessful",
@@ -244,7 +248,7 @@ def _outcome(
                 open_case=case.number % 2 == 1,
             )
         return
-    if roll < 0.23:
+    if roll < 0.15:
         services.record_outcome(
             case,
             status="stopped",

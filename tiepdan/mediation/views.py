@@ -72,7 +72,11 @@ def home(request: HttpRequest) -> HttpResponse:
     teams = MediationTeam.objects.filter(group__path__startswith=unit.path).select_related(
         "group", "leader"
     )
-    cases = MediationCase.objects.visible_to(request.user).in_year(year).select_related("team")  # type: ignore[arg-type]
+    cases = (
+        MediationCase.objects.visible_to(request.user)  # type: ignore[arg-type]
+        .in_year(year)
+        .select_related("team", "team__group")
+    )  # type: ignore[arg-type]
     if request.GET.get("status"):
         cases = cases.filter(status=request.GET["status"])
     context = {
@@ -231,7 +235,10 @@ def case(request: HttpRequest, pk: int, forms: dict[str, Any] | None = None) -> 
         "start_late": case.is_start_late(today),
         "can_record": request.user.has_perm(RECORD),
         "assign_form": forms.get("assign") or AssignForm(case=case, initial={"assigned_on": today}),
-        "session_form": forms.get("session") or SessionForm(case=case, initial={"held_on": today}),
+        "session_form": forms.get("session")
+        or SessionForm(
+            case=case, initial={"held_on": today, "mediators": list(case.mediators.all())}
+        ),
         "outcome_form": forms.get("outcome") or OutcomeForm(initial={"ended_on": today}),
         "agreement_form": forms.get("agreement") or AgreementForm(initial=_agreement_initial(case)),
         "follow_form": forms.get("follow") or FollowUpForm(initial={"checked_on": today}),

@@ -168,3 +168,13 @@ def test_the_deadline_command_runs_both_steps(leader_a, ward_a, officer_a):
     with time_machine.travel("2026-12-09 08:00 +07:00"):
         call_command("check_directive_deadlines", stdout=out)
     assert "escalated=1" in out.getvalue()
+
+
+def test_the_periodic_task_escalates_through_the_service(leader_a, ward_a, officer_a):
+    from tiepdan.directives.tasks import directive_deadlines
+
+    directive = _issue(leader_a, ward_a, owner_user=officer_a, due_on=date(2026, 12, 8))
+    with time_machine.travel("2026-12-09 08:00 +07:00"):
+        directive_deadlines.call_local()
+    directive.refresh_from_db()
+    assert directive.overdue_flagged_at is not None
