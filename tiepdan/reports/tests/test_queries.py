@@ -1,4 +1,5 @@
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -55,3 +56,25 @@ def test_it_ranks_a_provinces_wards_by_on_time_rate(ward_a):
     lines = queries.cases_by_commune(ward_a.parent, NOVEMBER, TODAY)
     assert [line.unit_id for line in lines[:2]] == [other.pk, ward_a.pk]
     assert sum(line.received for line in lines) == 2
+
+
+def test_it_counts_mediation_outcomes_of_the_wards_teams(ward_a, group_a):
+    """Grassroots mediation results by outcome (Law 35/2013 Art. 15 yearly report)."""
+    from tiepdan.mediation.models import MediationCase, MediationTeam
+
+    team = MediationTeam.objects.create(group=group_a, name="Tổ hòa giải Khu phố 1")
+
+    def case(number, status, outcome_on=None):
+        MediationCase.objects.create(
+            team=team, year=2026, number=number, received_on=date(2026, 11, 2), origin="request",
+            field="neighbours", summary="Tranh chấp lối đi chung", status=status,
+            outcome_on=outcome_on,
+        )  # fmt: skip
+
+    case(1, MediationCase.Status.SUCCESSFUL, date(2026, 11, 6))
+    case(2, MediationCase.Status.SUCCESSFUL, date(2026, 11, 9))
+    case(3, MediationCase.Status.UNSUCCESSFUL, date(2026, 11, 12))
+    case(4, MediationCase.Status.OPEN)
+    figures = queries.mediation_figures(queries.unit_ids(ward_a), NOVEMBER)
+    assert (figures.cases, figures.succeeded, figures.failed, figures.ongoing) == (4, 2, 1, 1)
+    assert figures.success_rate.quantize(Decimal("0.1")) == Decimal("66.7")
