@@ -392,3 +392,11 @@ class WorklistFilter(BootstrapMixin, forms.Form):
         super().__init__(*args, **kwargs)
         choice(self, "field").queryset = Field.objects.filter(unit_id__in=unit_ids, is_active=True)
         self.style()
+
+
+class ComplexForm(BootstrapMixin, forms.Form):
+    reason = forms.ChoiceField(label=_("Why complex"), choices=ComplexReason.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.style()

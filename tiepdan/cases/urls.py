@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/quyet-dinh/", views.case_decide, name="decide"),
     path("<int:pk>/giao/", views.case_assign, name="assign"),
     path("<int:pk>/gia-han/", views.case_extend, name="extend"),
+    path("<int:pk>/phuc-tap/", views.case_complex, name="complex"),
     path("<int:pk>/tam-dinh-chi/", views.case_suspend, name="suspend"),
     path("<int:pk>/tiep-tuc/", views.case_resume, name="resume"),
     path("<int:pk>/ghi-chu/", views.case_note, name="note"),

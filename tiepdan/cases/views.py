@@ -23,6 +23,7 @@ from tiepdan.cases.forms import (
     AnswerForm,
     AssignForm,
     ClassifyForm,
+    ComplexForm,
     DecideForm,
     IntakeForm,
     NoteForm,
@@ -235,6 +236,7 @@ def case_classify(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         "classify_case",
         ClassifyForm,
+        ComplexForm,
         run,
         form_kwargs=lambda c: {"case": c},
         title=_("Classify"),
@@ -286,6 +288,13 @@ def _reason_action(
 case_extend = _reason_action(services.extend, "extend_case", gettext_lazy("Extend the period"))
 case_suspend = _reason_action(services.suspend, "extend_case", gettext_lazy("Suspend handling"))
 case_resume = _reason_action(services.resume, "extend_case", gettext_lazy("Resume handling"))
+
+
+def case_complex(request: HttpRequest, pk: int) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> object:
+        return services.mark_complex(case, actor=request.user, reason=d["reason"])  # type: ignore[arg-type]
+
+    return _action(request, pk, "extend_case", ComplexForm, run, title=_("Mark complex"))
 
 
 def case_note(request: HttpRequest, pk: int) -> HttpResponse:

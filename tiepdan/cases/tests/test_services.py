@@ -210,3 +210,15 @@ def test_deciding_tells_the_citizen_after_commit(
         case = accepted(ward_a, officer_a)
     assert len(mail.outbox) == 1
     assert case.code_display in mail.outbox[0].body
+
+
+def test_marking_an_accepted_complaint_complex_gives_it_forty_five_days(
+    ward_a, officer_a, leader_a
+):
+    """Law on Complaints Art. 28: 45 days for a complex case, with a Decree 155 Art. 3a reason."""
+    case = accepted(ward_a, officer_a, kind=Case.Kind.COMPLAINT)
+    assert case.due_on == date(2026, 12, 23)
+    services.mark_complex(case, actor=leader_a, reason="contradictory_evidence")
+    assert case.due_on == date(2027, 1, 7) and case.is_complex
+    with pytest.raises(DomainError):
+        services.mark_complex(case, actor=leader_a, reason="contradictory_evidence")

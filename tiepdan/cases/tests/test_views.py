@@ -175,3 +175,38 @@ def test_bulk_assign_assigns_the_chosen_cases(client, ward_a, officer_a, leader_
         reverse("cases:bulk_assign"), {"case": [c.pk for c in cases], "officer": officer_a.pk}
     )
     assert Case.objects.filter(assignee=officer_a).count() == 2
+
+
+def test_a_walk_in_case_starts_from_its_reception_book_entry(client, ward_a, officer_a):
+    """Walk-in intake from a line of the reception book (Form 03/TCD), linked both ways."""
+    from tiepdan.reception.tests.factories import EntryFactory
+
+    entry = EntryFactory(unit=ward_a)
+    client.force_login(officer_a)
+    form = client.get(reverse("cases:new"), {"entry": entry.pk}).content.decode()
+    assert "Phản ánh lấn chiếm vỉa hè" in form and 'value="2026-11-20"' in form
+    client.post(
+        reverse("cases:new"),
+        {
+            "entry": entry.pk,
+            "channel": "in_person",
+            "received_on": "2026-11-20",
+            "kind": "feedback",
+            "subject": "Lấn chiếm vỉa hè",
+            "content": "Phản ánh lấn chiếm vỉa hè",
+            "signer_count": "1",
+            "full_name": "Nguyễn Văn Bình",
+            "id_kind": "cccd",
+            "id_number": "079085001234",
+        },
+    )
+    case = Case.objects.get()
+    assert case.reception_entry == entry and list(entry.cases.all()) == [case]
+
+
+def test_an_entry_of_another_ward_is_not_found(client, ward_b, officer_a):
+    from tiepdan.reception.tests.factories import EntryFactory
+
+    entry = EntryFactory(unit=ward_b)
+    client.force_login(officer_a)
+    assert client.get(reverse("cases:new"), {"entry": entry.pk}).status_code == 404

@@ -1,0 +1,36 @@
+"""The demo cases: two years, every kind, channel and status, some overdue and reopened."""
+
+import time
+
+import pytest
+from django.utils import timezone
+
+from tiepdan.accounts import demo as accounts_demo
+from tiepdan.cases import demo as cases_demo
+from tiepdan.cases.models import Case, Status
+from tiepdan.cases.rules import Kind
+from tiepdan.demo.registry import Demo
+from tiepdan.orgunits import demo as orgunits_demo
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_cases_cover_the_lifecycle_and_load_fast():
+    demo = Demo()
+    orgunits_demo.seed(demo)
+    accounts_demo.seed(demo)
+    started = time.perf_counter()
+    cases_demo.seed(demo)
+    assert time.perf_counter() - started < 30
+    cases = Case.objects.all()
+    assert cases.count() == cases_demo.TOTAL
+    assert set(cases.values_list("kind", flat=True)) == set(Kind.values)
+    assert set(cases.values_list("channel", flat=True)) == set(Case.Channel.values)
+    assert set(cases.values_list("status", flat=True)) == set(Status.values)
+    assert Case.objects.overdue(timezone.localdate()).count() > 20
+    assert cases.filter(reopen_count__gt=0).exists()
+    assert not cases.filter(is_anonymous=True, kind=Kind.DENUNCIATION, decision="accept").exists()
+    numbers = list(cases.values_list("unit", "year", "number"))
+    assert len(numbers) == len(set(numbers))
+    cases_demo.seed(demo)  # idempotent
+    assert Case.objects.count() == cases_demo.TOTAL
