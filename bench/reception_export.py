@@ -78,18 +78,19 @@ def run(runs: int) -> None:
     unit = OrgUnit.objects.get(code="26743")
     entries = ReceptionEntry.objects.filter(unit=unit)
     count = entries.count()
-    times = []
+    times, cpu = [], []
     size = 0
     for i in range(runs):
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         body = exports.write_xlsx(entries, unit, date(2021, 1, 1), date(2025, 12, 31))
         times.append(time.perf_counter() - began)
+        cpu.append(time.process_time() - began_cpu)
         size = len(body)
-        print(f"run {i + 1}: {times[-1]:.1f} s", flush=True)
+        print(f"run {i + 1}: {times[-1]:.1f} s wall, {cpu[-1]:.1f} s CPU", flush=True)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"entries: {count}; runs: {runs}; median {statistics.median(times):.1f} s "
-          f"(min {min(times):.1f}, max {max(times):.1f}); file {size / 1e6:.1f} MB; "
-          f"peak RSS {peak:.0f} MiB")
+    print(f"entries: {count}; runs: {runs}; median {statistics.median(times):.1f} s wall "
+          f"(min {min(times):.1f}, max {max(times):.1f}), {statistics.median(cpu):.1f} s CPU; "
+          f"file {size / 1e6:.1f} MB; peak RSS {peak:.0f} MiB; load {os.getloadavg()[0]:.1f}")
 
 
 def main() -> None:
