@@ -52,10 +52,21 @@ def browser_required() -> bool:
     return os.environ.get("TIEPDAN_REQUIRE_BROWSER", "").lower() in {"1", "true", "yes", "on"}
 
 
+_skipped_because: list[str] = []
+
+
 def _unavailable(reason: str) -> None:
     if browser_required():
         pytest.fail(f"{reason} and TIEPDAN_REQUIRE_BROWSER=1: browser tests must run.")
-    pytest.skip(f"{reason}: browser tests skipped (install Debian's chromium to run them).")
+    message = f"{reason}: browser tests skipped (install Debian's chromium to run them)."
+    _skipped_because.append(message)
+    pytest.skip(message)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _skipped_because:
+        terminalreporter.write_sep("=", "browser tests", yellow=True)
+        terminalreporter.write_line(_skipped_because[0])
 
 
 @pytest.fixture(scope="session")
