@@ -62,12 +62,13 @@ def build_state(unit: OrgUnit, window: Window, today: date, progress: Progress) 
     dialogues = queries.dialogue_figures(ids, window)
     report.sections.append(_reception_section(reception, before, dialogues))
     progress(40)
-    cases = queries.case_figures(ids, window, today)
+    by_unit = queries.case_counts_by_unit(ids, window, today) if is_province else None
+    cases = queries.case_figures(ids, window, today, by_unit)
     last_year = queries.case_figures(ids, window.last_year(), today)
     report.sections.extend(_case_sections(cases, last_year))
     progress(60)
     if is_province:
-        report.sections.append(_ranking_section(unit, window, today))
+        report.sections.append(_ranking_section(unit, window, today, by_unit))
     else:
         report.sections.append(
             targets_section(unit, window, _("IV. WORK PROGRAMME TARGETS"), groups=None)
@@ -177,8 +178,10 @@ def _case_sections(now: queries.CaseFigures, before: queries.CaseFigures) -> lis
     return [receiving, resolving]
 
 
-def _ranking_section(province: OrgUnit, window: Window, today: date) -> Section:
-    lines = queries.cases_by_commune(province, window, today)
+def _ranking_section(
+    province: OrgUnit, window: Window, today: date, by_unit: queries.ByUnit | None
+) -> Section:
+    lines = queries.cases_by_commune(province, window, today, by_unit)
     section = Section(_("IV. RESULTS BY WARD AND COMMUNE"))
     rows: list[list[object]] = [
         [

@@ -109,12 +109,13 @@ def _ward_charts(data: WardMonth) -> dict[str, str]:
 def province_month(unit: OrgUnit, month_window: Window, today: date) -> ProvinceMonth:
     ids = queries.unit_ids(unit)
     communes = OrgUnit.objects.subtree_of(unit).communes().count()
+    by_unit = queries.case_counts_by_unit(ids, month_window, today)
     data = ProvinceMonth(
         unit=unit,
         window=month_window,
-        cases=queries.case_figures(ids, month_window, today),
+        cases=queries.case_figures(ids, month_window, today, by_unit),
         reception=queries.reception_figures(ids, month_window, communes),
-        ranking=queries.cases_by_commune(unit, month_window, today),
+        ranking=queries.cases_by_commune(unit, month_window, today, by_unit),
     )
     ranked = [line for line in data.ranking if line.on_time_rate is not None][:30]
     if ranked:
