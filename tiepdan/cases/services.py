@@ -374,7 +374,7 @@ def mark_complex(case: Case, *, actor: User, reason: str) -> Case:
             text=_("Complex case (%(reason)s): due date moved to %(due)s.")
             % {
                 "reason": rules.ComplexReason(reason).label,
-                "due": case.due_on.strftime("%d/%m/%Y"),
+                "due": f"{case.due_on:%d/%m/%Y}",
             },
             old_due=old.isoformat() if old else None,
             reason=reason,

@@ -236,7 +236,6 @@ def case_classify(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         "classify_case",
         ClassifyForm,
-        ComplexForm,
         run,
         form_kwargs=lambda c: {"case": c},
         title=_("Classify"),

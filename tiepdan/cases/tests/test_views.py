@@ -210,3 +210,29 @@ def test_an_entry_of_another_ward_is_not_found(client, ward_b, officer_a):
     entry = EntryFactory(unit=ward_b)
     client.force_login(officer_a)
     assert client.get(reverse("cases:new"), {"entry": entry.pk}).status_code == 404
+
+
+def test_classifying_through_the_page_records_the_letter(client, ward_a, officer_a):
+    """Classification (Circular 05/2021; rule 12): kind, signers, admissibility, competence."""
+    case = receive(ward_a, officer_a)
+    client.force_login(officer_a)
+    response = client.post(
+        reverse("cases:classify", args=[case.pk]),
+        {
+            "kind": "petition",
+            "signer_count": "7",
+            "admissible": "on",
+            "competent": "on",
+        },
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert (case.status, case.kind, case.is_multi_signer) == ("classified", "petition", True)
+
+
+def test_a_complaint_is_marked_complex_through_its_page(client, ward_a, officer_a, leader_a):
+    case = accepted(ward_a, officer_a, kind="complaint")
+    client.force_login(leader_a)
+    client.post(reverse("cases:complex", args=[case.pk]), {"reason": "many_complainants"})
+    case.refresh_from_db()
+    assert case.is_complex and case.due_on == date(2027, 1, 7)
