@@ -54,3 +54,20 @@ def check_minutes_copies(*, is_complaint: bool, copies: int) -> None:
             % {"n": MIN_COMPLAINT_MINUTES_COPIES},
             field="minutes_copies",
         )
+
+
+def planning_warning(*, is_complaint: bool, today: date, held_on: date) -> str | None:
+    """Whether invitations sent today can still give 5 days' notice: refused for a complaint
+    dialogue (Decree 124/2020 Art. 28, as amended), a warning otherwise."""
+    if today <= latest_invitation_day(held_on):
+        return None
+    message = _(
+        "Invitations sent today would arrive less than %(days)s days before the dialogue; "
+        "choose a later date."
+    ) % {"days": INVITATION_NOTICE_DAYS}
+    if is_complaint:
+        raise DomainError(
+            message + " " + _("(Decree 124/2020 Art. 28, as amended by Decree 155/2026)"),
+            field="held_at",
+        )
+    return message

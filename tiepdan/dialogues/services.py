@@ -55,8 +55,13 @@ def plan_dialogue(
     cases, residential_groups = list(cases), list(residential_groups)
     if not topic.strip():
         raise DomainError(_("Give the topic of the dialogue."), field="topic")
-    if timezone.localtime(held_at).date() < (today or timezone.localdate()):
+    today = today or timezone.localdate()
+    held_on = timezone.localtime(held_at).date()
+    if held_on < today:
         raise DomainError(_("A dialogue cannot be planned in the past."), field="held_at")
+    rules.planning_warning(
+        is_complaint=kind == Dialogue.Kind.COMPLAINT, today=today, held_on=held_on
+    )
     _check_scope(unit, cases, residential_groups)
     dialogue = Dialogue(
         unit=unit,

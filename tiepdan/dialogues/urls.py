@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/y-kien/", views.add_issue, name="add_issue"),
     path("<int:pk>/cam-ket/", views.add_commitment, name="add_commitment"),
     path("<int:pk>/cong-bo/", views.publish, name="publish"),
+    path("<int:pk>/huy/", views.cancel, name="cancel"),
     path("<int:pk>/bien-ban.docx", views.minutes, name="minutes"),
     path("cong-khai/", views.public_list, name="public_list"),
     path("cong-khai/<int:pk>/", views.public_detail, name="public_detail"),

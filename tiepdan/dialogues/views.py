@@ -17,10 +17,11 @@ from django.views.decorators.http import require_POST
 from tiepdan.accounts.access import require
 from tiepdan.lib.errors import DomainError
 
-from . import services
+from . import rules, services
 from .access import MANAGE, VIEW, get_dialogue_for
 from .documents import minutes_docx
 from .forms import (
+    CancelForm,
     CommitmentForm,
     HeldForm,
     InvitationsSentForm,
@@ -59,6 +60,11 @@ def plan(request: HttpRequest) -> HttpResponse:
         except DomainError as err:
             form.add_error(err.field if err.field in form.fields else None, err.message)
         else:
+            warning = rules.planning_warning(
+                is_complaint=False, today=timezone.localdate(), held_on=dialogue.held_on
+            )
+            if warning:
+                messages.warning(request, warning)
             messages.success(
                 request, _("The dialogue has been planned. Add the invited participants.")
             )
@@ -85,6 +91,7 @@ def detail(request: HttpRequest, pk: int, forms: dict[str, Any] | None = None) -
         or HeldForm(dialogue=dialogue, initial={"minutes_copies": dialogue.minutes_copies}),
         "issue_form": forms.get("issue") or IssueForm(),
         "commitment_form": forms.get("commitment") or CommitmentForm(unit=dialogue.unit),
+        "cancel_form": forms.get("cancel") or CancelForm(),
         "publish_form": forms.get("publish")
         or PublishForm(initial={"public_summary": dialogue.public_summary}),
     }
@@ -203,3 +210,14 @@ def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     context = {"dialogue": dialogue, "commitments": commitments, "today": timezone.localdate()}
     return render(request, "dialogues/public_detail.html", context)
+
+
+@require_POST
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(
+        request,
+        pk,
+        "cancel",
+        lambda d: CancelForm(request.POST),
+        lambda d, data: services.cancel_dialogue(d, **data),
+    )

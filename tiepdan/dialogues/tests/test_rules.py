@@ -41,3 +41,16 @@ def test_complaint_minutes_need_three_copies():
         rules.check_minutes_copies(is_complaint=True, copies=2)
     rules.check_minutes_copies(is_complaint=True, copies=3)
     rules.check_minutes_copies(is_complaint=False, copies=1)
+
+
+def test_a_complaint_dialogue_too_soon_for_notice_is_refused_at_planning():
+    """Decree 124/2020 Art. 28 (as amended by Decree 155/2026): 5 days' notice must still be
+    possible when the dialogue is planned."""
+    with pytest.raises(DomainError) as err:
+        rules.planning_warning(is_complaint=True, today=date(2026, 12, 6), held_on=HELD)
+    assert err.value.field == "held_at"
+    assert rules.planning_warning(is_complaint=True, today=date(2026, 12, 5), held_on=HELD) is None
+
+
+def test_a_general_dialogue_too_soon_only_warns():
+    assert rules.planning_warning(is_complaint=False, today=date(2026, 12, 8), held_on=HELD)

@@ -86,3 +86,29 @@ def test_another_ward_gets_404(client, leader_a, ward_a, officer_b):
     dialogue = plan(leader_a, ward_a)
     client.force_login(officer_b)
     assert client.get(reverse("dialogues:detail", args=[dialogue.pk])).status_code == 404
+
+
+def test_a_planned_dialogue_is_cancelled_with_its_reason(client, leader_a, ward_a):
+    dialogue = plan(leader_a, ward_a)
+    client.force_login(leader_a)
+    response = client.post(reverse("dialogues:cancel", args=[dialogue.pk]), {"reason": ""})
+    assert response.context["cancel_form"].errors["reason"]
+    client.post(reverse("dialogues:cancel", args=[dialogue.pk]), {"reason": "Trùng lịch họp HĐND"})
+    dialogue.refresh_from_db()
+    assert dialogue.status == Dialogue.Status.CANCELLED
+
+
+def test_planning_a_dialogue_a_few_days_ahead_warns(client, leader_a, ward_a):
+    client.force_login(leader_a)
+    response = client.post(
+        reverse("dialogues:plan"),
+        {
+            "kind": "general",
+            "topic": "Gặp gỡ hộ kinh doanh",
+            "held_at": "2026-11-25T08:00",
+            "place": "Hội trường",
+            "chaired_by": leader_a.pk,
+        },
+        follow=True,
+    )
+    assert any(m.level_tag == "warning" for m in response.context["messages"])
