@@ -125,3 +125,20 @@ def test_an_officer_may_not_record_a_rating(client, officer_a, ward_a):
         reverse("targets:rating", args=[programme.pk]), {"year": 2026, "rating": "good"}
     )
     assert response.status_code == 403
+
+
+def test_a_leader_opens_a_programme_and_adds_a_target(client, leader_a, ward_a):
+    client.force_login(leader_a)
+    response = client.post(
+        reverse("targets:list"),
+        {"year": 2026, "title": "Chương trình công tác năm 2026", "source": "Nghị quyết 01-NQ/ĐU"},
+    )
+    programme = Programme.objects.get(unit=ward_a, year=2026)
+    assert response["Location"] == reverse("targets:programme", args=[programme.pk])
+    data = {"code": "party-admissions", "order": 1, "name": "Kết nạp đảng viên mới",
+            "group": "party", "measure": "đảng viên", "plan": "7", "direction": "higher",
+            "decimals": 1, "value_decimals": 0, "change_decimals": 0}  # fmt: skip
+    client.post(reverse("targets:target_new", args=[programme.pk]), data)
+    assert programme.targets.get().plan == 7
+    again = client.post(reverse("targets:list"), {"year": 2026, "title": "Trùng năm"})
+    assert again.status_code == 200 and again.context["form"].errors["year"]
