@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 
 from tiepdan.integrations import handlers
 from tiepdan.integrations.auth import API_AUTH, docs_access
+from tiepdan.integrations.errors import Utf8JSONRenderer
 from tiepdan.integrations.throttling import ApiRateThrottle
 
 api = NinjaAPI(
@@ -24,6 +25,7 @@ api = NinjaAPI(
     auth=API_AUTH,
     throttle=[ApiRateThrottle()],
     docs_decorator=docs_access,
+    renderer=Utf8JSONRenderer(),
 )
 handlers.install(api)
 

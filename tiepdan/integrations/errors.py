@@ -10,6 +10,7 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from ninja.renderers import JSONRenderer
 
 # Translated messages for the pydantic error types a client meets most.
 FIELD_MESSAGES = {
@@ -61,3 +62,10 @@ def field_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
         message = translate() if translate else str(error.get("msg", ""))
         result.append({"field": ".".join(location), "code": kind, "message": message})
     return result
+
+
+class Utf8JSONRenderer(JSONRenderer):
+    """Vietnamese text as UTF-8, readable in a terminal, instead of \\u escapes."""
+
+    media_type = "application/json; charset=utf-8"
+    json_dumps_params = {"ensure_ascii": False}
