@@ -35,7 +35,9 @@ class BootstrapForm(forms.Form):
 
 class MediatorRowForm(BootstrapForm):
     full_name = forms.CharField(label=_("Full name"), max_length=200, required=False)
-    sex = forms.ChoiceField(label=_("Sex"), choices=Mediator.Sex.choices, required=False)
+    sex = forms.ChoiceField(
+        label=_("Sex"), choices=[("", "—"), *Mediator.Sex.choices], required=False
+    )
     birth_year = forms.IntegerField(
         label=_("Year of birth"), min_value=1920, max_value=2010, required=False
     )
@@ -57,7 +59,7 @@ class TeamForm(BootstrapForm):
         label=_("Established on"), required=False, widget=forms.DateInput(attrs=DATE)
     )
     leader_row = forms.IntegerField(
-        label=_("Leader: row number in the list below"), min_value=1, max_value=12, required=False
+        label=_("Leader: row number in the list above"), min_value=1, max_value=12, required=False
     )
     leader_decision_number = forms.CharField(
         label=_("Chairman's decision recognising the leader"),

@@ -91,6 +91,23 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "mediation/home.html", context)
 
 
+def _team_input(data: dict[str, Any], formset: Any) -> dict[str, Any]:
+    """The team form and mediator rows as establish_team's arguments; the leader is a row number."""
+    positions = [i for i, f in enumerate(formset.forms, 1) if f.cleaned_data.get("full_name")]
+    rows = [formset.forms[i - 1].cleaned_data for i in positions]
+    if any(not row.get("sex") for row in rows):
+        raise DomainError(_("Give each mediator's sex."))
+    leader_row = data.pop("leader_row")
+    if leader_row and leader_row not in positions:
+        raise DomainError(_("The leader's row in the list has no name."))
+    mediators = [
+        services.MediatorInput(**{k: v for k, v in row.items() if v not in (None, "")})
+        for row in rows
+    ]
+    leader_index = positions.index(leader_row) if leader_row else None
+    return {**data, "mediators": mediators, "leader_index": leader_index}
+
+
 def team_new(request: HttpRequest) -> HttpResponse:
     """Set up a team with its mediators (at least 3, including a woman: Art. 12(1))."""
     require(request.user, MANAGE_TEAMS)  # type: ignore[arg-type]
@@ -98,23 +115,10 @@ def team_new(request: HttpRequest) -> HttpResponse:
     form = TeamForm(request.POST or None, unit=unit)
     formset = MediatorFormSet(request.POST or None, prefix="m")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        rows = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("full_name")]
-        data = form.cleaned_data
-        leader_row = data.pop("leader_row")
         try:
-            team = services.establish_team(
-                mediators=[
-                    services.MediatorInput(**{k: v for k, v in r.items() if v not in (None, "")})
-                    for r in rows
-                ],
-                leader_index=leader_row - 1 if leader_row and leader_row <= len(rows) else None,
-                **data,
-            )
-        except (DomainError, TypeError) as err:
-            message = (
-                err.message if isinstance(err, DomainError) else _("Give each mediator's sex.")
-            )
-            form.add_error(None, message)
+            team = services.establish_team(**_team_input(form.cleaned_data, formset))
+        except DomainError as err:
+            form.add_error(None, err.message)
         else:
             messages.success(request, _("The mediation team has been set up."))
             return redirect(team)

@@ -139,3 +139,21 @@ def test_the_team_page_and_report(client, chairman_a, team):
     assert client.get(reverse("mediation:team", args=[team.pk])).status_code == 200
     report = client.get(reverse("mediation:team_report", args=[team.pk]) + "?year=2026")
     assert report.content[:2] == b"PK"
+
+
+def test_the_leader_row_counts_rows_as_shown(client, chairman_a, group_a):
+    """Row numbers skip nothing: leader row 3 is the third line even if line 2 is empty."""
+    client.force_login(chairman_a)
+    data = _team_post(group_a, "FMM")
+    data["m-3-full_name"], data["m-3-sex"] = data.pop("m-1-full_name"), data.pop("m-1-sex")
+    data["leader_row"] = "4"
+    client.post(reverse("mediation:team_new"), data)
+    assert MediationTeam.objects.get().leader.full_name == "Hòa giải viên 1"
+
+
+def test_a_mediator_without_sex_is_refused(client, chairman_a, group_a):
+    client.force_login(chairman_a)
+    data = _team_post(group_a, "FMM")
+    data["m-2-sex"] = ""
+    response = client.post(reverse("mediation:team_new"), data)
+    assert response.status_code == 200 and not MediationTeam.objects.exists()
