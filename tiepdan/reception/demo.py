@@ -10,6 +10,7 @@ from django.utils import timezone
 from tiepdan.accounts.models import User
 from tiepdan.demo.registry import Demo
 from tiepdan.lib.errors import DomainError
+from tiepdan.lib.workdays import add_working_days
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.reception import rules, services
 from tiepdan.reception.models import ReceptionDay, ReceptionEntry, ReceptionSchedule
@@ -126,16 +127,53 @@ def _day_history(
     if day.kind == ReceptionDay.Kind.PERIODIC and rng.random() < 0.05:
         services.cancel_day(day, reason="Lãnh đạo họp đột xuất với cấp trên")
         return
+    _book_future(rng, day, day.on)  # bookings made before the day
+    bookings = list(day.appointments.all())
     services.mark_held(day, today=day.on)
-    for _i in range(rng.randint(1, 4)):
+    for i in range(rng.randint(1, 4)):
         counter[0] += 1
+        data = _entry(rng, unit, day, counter[0])
+        if i < len(bookings):
+            data.appointment, data.full_name = bookings[i], bookings[i].full_name
         try:
-            entry = services.record_entry(
-                unit, _entry(rng, unit, day, counter[0]), actor=officer, today=day.on
-            )
+            entry = services.record_entry(unit, data, actor=officer, today=day.on)
         except DomainError:
             continue
         _follow_up(rng, entry, today)
+    for booking in day.appointments.filter(status="booked"):
+        services.mark_attendance(booking, came=False)
+    if day.on >= today - timedelta(days=45):
+        _session(rng, day)
+
+
+TASKS = [
+    "Kiểm tra, xử lý dứt điểm tình trạng lấn chiếm vỉa hè; báo cáo kết quả",
+    "Khảo sát, đề xuất phương án chống ngập tại các hẻm được phản ánh",
+    "Rà soát hồ sơ cấp giấy chứng nhận quyền sử dụng đất, trả lời công dân bằng văn bản",
+    "Phối hợp Công an phường kiểm tra tiếng ồn của cơ sở kinh doanh karaoke",
+]
+
+
+def _session(rng: random.Random, day: ReceptionDay) -> None:
+    """The leader's session of a recent day, with a conclusions notice and its directives."""
+    departments = list(day.unit.departments.filter(code__in=["ktht", "vhxh", "ctd"]))
+    if not departments:
+        return
+    session = services.save_session(
+        day,
+        participants=day.attendees,
+        today=day.on,
+        raised="Công dân phản ánh, kiến nghị các nội dung ghi tại sổ tiếp công dân.",
+        conclusions="Giao các đơn vị chuyên môn kiểm tra, xử lý và trả lời công dân đúng hạn.",
+    )
+    for task in rng.sample(TASKS, 2):
+        services.add_conclusion_item(
+            session,
+            content=task,
+            owner_department=rng.choice(departments),
+            due_on=add_working_days(day.on, rng.choice([5, 10, 15])),
+        )
+    services.issue_conclusions(session, issued_on=add_working_days(day.on, 1), actor=day.leader)
 
 
 def _adhoc_days(unit: OrgUnit, chairman: User, room: str, today: date) -> list[ReceptionDay]:

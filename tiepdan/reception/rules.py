@@ -213,6 +213,10 @@ def weeks_of(year: int, month: int, working: Callable[[date], bool] = is_working
     return mondays
 
 
+def _in_week(d: date, monday: date) -> bool:
+    return monday <= d <= monday + timedelta(days=6)
+
+
 def month_compliance(
     *,
     year: int,
@@ -246,7 +250,7 @@ def month_compliance(
     return MonthCompliance(
         year=year,
         month=month,
-        held=len(in_month),
+        held=len(set(in_month) | {d for d in held_dates for m in mondays if _in_week(d, m)}),
         planned=len(planned_in_month),
         per_month=per_month,
         per_week=per_week,

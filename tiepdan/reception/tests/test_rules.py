@@ -141,3 +141,18 @@ def test_it_counts_the_chairman_week_by_week():
     assert result.weeks == 5
     assert result.short_weeks == (date(2026, 10, 12),)
     assert result.status == "short"
+
+
+def test_it_counts_a_weekly_quota_over_the_weeks_of_the_month():
+    """TCD Art. 15: a week belongs to the month of its Thursday (30/12/2025 counts for January)."""
+    held = [
+        date(2025, 12, 30),
+        date(2026, 1, 6),
+        date(2026, 1, 13),
+        date(2026, 1, 20),
+        date(2026, 1, 27),
+    ]
+    result = rules.month_compliance(
+        year=2026, month=1, held=held, planned=[], minimum=(0, 1), today=date(2026, 11, 23)
+    )
+    assert (result.held, result.required, result.status) == (5, 5, "met")
