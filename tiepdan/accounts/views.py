@@ -83,7 +83,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
             | Q(first_name__icontains=query)
         )
     users = users.select_related("unit", "department").prefetch_related("groups")
-    users = users.order_by("-is_active", "unit__path", "last_name", "first_name")
+    users = users.order_by("-is_active", "unit__path", "first_name", "last_name")  # by given name
     page = Paginator(users, 50).get_page(request.GET.get("page"))
     return render(
         request,
