@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+import filetype
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -14,7 +15,7 @@ from tiepdan.orgunits.models import Department, OrgUnit
 from .models import Directive
 
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
-EVIDENCE_TYPES = ".pdf,.docx,.doc,.xlsx,.jpg,.jpeg,.png"
+EVIDENCE_TYPES = ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
 
 
 def _evidence_field(required: bool) -> forms.FileField:
@@ -25,9 +26,26 @@ def _evidence_field(required: bool) -> forms.FileField:
     )
 
 
+EVIDENCE_MIME = {
+    "application/pdf",
+    "image/jpeg",
+    "image/png",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
 def _check_size(upload: Any) -> Any:
-    if upload and upload.size > MAX_EVIDENCE_BYTES:
+    """Refuse an evidence file that is too large or is not, by its content, an allowed type."""
+    if not upload:
+        return upload
+    if upload.size > MAX_EVIDENCE_BYTES:
         raise forms.ValidationError(_("The file is larger than 20 MB."))
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.mime not in EVIDENCE_MIME:
+        raise forms.ValidationError(_("Attach a PDF, Word, Excel, JPEG or PNG file."))
     return upload
 
 

@@ -165,11 +165,10 @@ def register_case(
     if mediators and assigned_on is None:
         assigned_on = received_on
     with transaction.atomic():
-        last = (
-            MediationCase.objects.select_for_update()
-            .filter(team=team, year=received_on.year)
-            .aggregate(n=Max("number"))["n"]
-        )
+        # Lock the team row so that two entries made at once get different numbers.
+        MediationTeam.objects.select_for_update().filter(pk=team.pk).first()
+        cases = MediationCase.objects.filter(team=team, year=received_on.year)
+        last = cases.aggregate(n=Max("number"))["n"]
         case = MediationCase.objects.create(
             team=team,
             year=received_on.year,

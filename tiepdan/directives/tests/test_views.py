@@ -100,3 +100,13 @@ def test_the_detail_page_shows_the_timeline(client, directive, leader_a):
     response = client.get(reverse("directives:detail", args=[directive.pk]))
     assert response.status_code == 200
     assert response.context["may_cancel"]
+
+
+def test_evidence_that_is_not_a_document_is_refused(client, directive, officer_a):
+    client.force_login(officer_a)
+    upload = SimpleUploadedFile(
+        "bao-cao.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf"
+    )
+    client.post(reverse("directives:complete", args=[directive.pk]), {"evidence": upload})
+    directive.refresh_from_db()
+    assert directive.status == Directive.Status.OPEN
