@@ -17,6 +17,7 @@ DEMO = envbool("TIEPDAN_DEMO", False)
 SECRET_KEY = env("SECRET_KEY", "insecure-local-key-change-me-" + "x" * 30)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
+CSRF_FAILURE_VIEW = "tiepdan.public.views.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -2,7 +2,7 @@
 
 import pytest
 from django.db import OperationalError
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from tiepdan.orgunits.models import OrgUnit
@@ -113,3 +113,12 @@ def test_a_server_error_is_a_vietnamese_500_without_the_database(db):
 @pytest.mark.parametrize("url", ["/", "/healthz", "/tai-khoan/dang-nhap/"])
 def test_public_pages_need_no_login(client, db, url):
     assert client.get(url).status_code == 200
+
+
+def test_a_form_sent_without_its_token_explains_in_vietnamese(db, officer_a):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/tai-khoan/dang-nhap/", {"username": "officer_a", "password": "x"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Biểu mẫu đã hết hạn" in page
+    assert "_auth_user_id" not in client.session
