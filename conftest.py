@@ -31,7 +31,9 @@ def group_a(ward_a) -> OrgUnit:
 
 
 def make_user(username: str, unit: OrgUnit | None, *role_names: str, **fields) -> User:
-    user = User.objects.create_user(username=username, password="pw-for-tests-1", unit=unit, **fields)
+    user = User.objects.create_user(
+        username=username, password="pw-for-tests-1", unit=unit, **fields
+    )
     for role in role_names:
         user.groups.add(Group.objects.get(name=role))
     return user
@@ -40,24 +42,36 @@ def make_user(username: str, unit: OrgUnit | None, *role_names: str, **fields) -
 @pytest.fixture
 def officer_a(ward_a) -> User:
     return make_user(
-        "officer_a", ward_a, roles.RECEPTION_OFFICER, roles.HANDLING_OFFICER,
-        first_name="An", last_name="Nguyễn Văn",
+        "officer_a",
+        ward_a,
+        roles.RECEPTION_OFFICER,
+        roles.HANDLING_OFFICER,
+        first_name="An",
+        last_name="Nguyễn Văn",
     )
 
 
 @pytest.fixture
 def leader_a(ward_a) -> User:
     return make_user(
-        "leader_a", ward_a, roles.LEADER, post=User.Post.SECRETARY,
-        first_name="Minh", last_name="Trần Quang",
+        "leader_a",
+        ward_a,
+        roles.LEADER,
+        post=User.Post.SECRETARY,
+        first_name="Minh",
+        last_name="Trần Quang",
     )
 
 
 @pytest.fixture
 def chairman_a(ward_a) -> User:
     return make_user(
-        "chairman_a", ward_a, roles.LEADER, post=User.Post.CHAIRMAN,
-        first_name="Hùng", last_name="Lê Văn",
+        "chairman_a",
+        ward_a,
+        roles.LEADER,
+        post=User.Post.CHAIRMAN,
+        first_name="Hùng",
+        last_name="Lê Văn",
     )
 
 
@@ -74,8 +88,12 @@ def mediator_a(ward_a) -> User:
 @pytest.fixture
 def officer_b(ward_b) -> User:
     return make_user(
-        "officer_b", ward_b, roles.RECEPTION_OFFICER, roles.HANDLING_OFFICER,
-        first_name="Bảo", last_name="Phạm",
+        "officer_b",
+        ward_b,
+        roles.RECEPTION_OFFICER,
+        roles.HANDLING_OFFICER,
+        first_name="Bảo",
+        last_name="Phạm",
     )
 
 
