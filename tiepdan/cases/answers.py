@@ -15,6 +15,7 @@ from tiepdan.cases import notify, rules
 from tiepdan.cases.core import move_status, overrides_for
 from tiepdan.cases.models import Case, CaseEvent, Response, Status
 from tiepdan.cases.rules import Kind, Stage
+from tiepdan.cases.uploads import CleanFile
 from tiepdan.lib.errors import Conflict, DomainError
 
 ANSWERABLE = (Status.ACCEPTED, Status.IN_PROGRESS, Status.REOPENED)
@@ -56,18 +57,30 @@ def approve_answer(response: Response, *, actor: User) -> Response:
     return response
 
 
-def send_answer(response: Response, *, actor: User, today: date) -> Response:
-    """Send an approved answer: the case becomes answered and the citizen is told."""
+def send_answer(
+    response: Response, *, actor: User, today: date, signed: CleanFile | None = None
+) -> Response:
+    """Send an approved answer: the case becomes answered and the citizen is told.
+
+    The signed scan (PDF) is kept as the answer's document when given; otherwise the Word
+    document in the Decree 30 layout is generated.
+    """
     from tiepdan.cases.notices import answer_document
 
     if response.state != Response.State.APPROVED:
         raise Conflict(_("An answer must be approved by a leader before it is sent."))
+    if signed is not None and signed.content_type != "application/pdf":
+        raise DomainError(_("The signed answer must be a PDF file."), field="signed")
     case = response.case
     case.ensure_can_move_to(Status.ANSWERED)
     with transaction.atomic():
         response.state, response.sent_at = Response.State.SENT, timezone.now()
-        name = f"tra-loi-{case.number:04d}-{case.year}.docx"
-        response.document.save(name, ContentFile(answer_document(response, today)), save=False)
+        if signed is not None:
+            name, data = f"tra-loi-{case.number:04d}-{case.year}.pdf", signed.data
+        else:
+            name = f"tra-loi-{case.number:04d}-{case.year}.docx"
+            data = answer_document(response, today)
+        response.document.save(name, ContentFile(data), save=False)
         response.save(update_fields=["state", "sent_at", "document"])
         case.answered_on = today
         move_status(

@@ -9,7 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,7 +33,7 @@ from tiepdan.cases.forms import (
 from tiepdan.cases.models import Attachment, Case, Response, Status
 from tiepdan.cases.notices import decision_notice
 from tiepdan.cases.rules import allowed_decisions
-from tiepdan.cases.uploads import clean_uploads
+from tiepdan.cases.uploads import clean_upload, clean_uploads
 from tiepdan.lib.errors import DomainError
 from tiepdan.reception.models import ReceptionEntry
 
@@ -334,26 +334,37 @@ def response_approve(request: HttpRequest, pk: int) -> HttpResponse:
 def response_send(request: HttpRequest, pk: int) -> HttpResponse:
     response = get_response_for(request.user, pk, capability="answer_case")  # type: ignore[arg-type]
     try:
-        answers.send_answer(response, actor=request.user, today=timezone.localdate())  # type: ignore[arg-type]
+        upload = request.FILES.get("signed")
+        answers.send_answer(
+            response,
+            actor=request.user,  # type: ignore[arg-type]
+            today=timezone.localdate(),
+            signed=clean_upload(upload) if upload else None,
+        )
         messages.success(request, _("The answer was sent to the citizen."))
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("cases:detail", pk=response.case_id)
 
 
-def response_document(request: HttpRequest, pk: int) -> HttpResponse:
+def response_document(request: HttpRequest, pk: int) -> FileResponse:
     response = get_response_for(request.user, pk)  # type: ignore[arg-type]
     if not response.document:
-        raise DomainError(_("This answer has no document yet."))
-    reply = HttpResponse(response.document.read(), content_type=DOCX)
-    reply["Content-Disposition"] = f'attachment; filename="tra-loi-{response.case.number:04d}.docx"'
-    return reply
+        raise Http404(_("This answer has no document yet."))
+    name = response.document.name.rsplit("/", 1)[-1]
+    pdf = name.endswith(".pdf")
+    return FileResponse(
+        response.document.open("rb"),
+        as_attachment=True,
+        filename=name,
+        content_type="application/pdf" if pdf else DOCX,
+    )
 
 
 def case_notice(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_case_for(request.user, pk)  # type: ignore[arg-type]
     if not case.decision:
-        raise DomainError(_("No decision has been made on this case yet."))
+        raise Http404(_("No decision has been made on this case yet."))
     reply = HttpResponse(decision_notice(case, timezone.localdate()), content_type=DOCX)
     reply["Content-Disposition"] = (
         f'attachment; filename="thong-bao-{case.number:04d}-{case.year}.docx"'

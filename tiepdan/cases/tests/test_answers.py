@@ -83,3 +83,35 @@ def test_closing_needs_an_answered_case(ward_a, officer_a, answered):
     with pytest.raises(Conflict):
         answers.close(accepted(ward_a, officer_a), actor=officer_a, today=DAY)
     assert Response.objects.filter(state="sent").count() == 1
+
+
+def test_the_citizen_gets_a_text_message_through_the_sms_interface(
+    ward_a, officer_a, leader_a, caplog, django_capture_on_commit_callbacks
+):
+    """The SMS backend is an interface; the logging implementation records each message."""
+    case = accepted(ward_a, officer_a)
+    response = answers.draft_answer(case, actor=officer_a, text="Đã xử lý.")
+    answers.approve_answer(response, actor=leader_a)
+    with (
+        caplog.at_level("INFO", logger="tiepdan.sms"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        answers.send_answer(response, actor=officer_a, today=DAY)
+    assert any(
+        "+84912345678" in r.message and case.code_display in r.message for r in caplog.records
+    )
+
+
+def test_a_signed_pdf_is_kept_as_the_answer_document(ward_a, officer_a, leader_a):
+    from tiepdan.cases.uploads import CleanFile
+
+    case = accepted(ward_a, officer_a)
+    response = answers.draft_answer(case, actor=officer_a, text="Đã xử lý.")
+    answers.approve_answer(response, actor=leader_a)
+    with pytest.raises(DomainError):
+        answers.send_answer(
+            response, actor=officer_a, today=DAY, signed=CleanFile("a.png", "image/png", b"x")
+        )
+    pdf = CleanFile("tra-loi.pdf", "application/pdf", b"%PDF-1.4 signed")
+    answers.send_answer(response, actor=officer_a, today=DAY, signed=pdf)
+    assert response.document.name.endswith(".pdf") and response.document.read() == pdf.data
