@@ -351,7 +351,7 @@ def response_document(request: HttpRequest, pk: int) -> FileResponse:
     response = get_response_for(request.user, pk)  # type: ignore[arg-type]
     if not response.document:
         raise Http404(_("This answer has no document yet."))
-    name = response.document.name.rsplit("/", 1)[-1]
+    name = (response.document.name or "tra-loi.docx").rsplit("/", 1)[-1]
     pdf = name.endswith(".pdf")
     return FileResponse(
         response.document.open("rb"),
