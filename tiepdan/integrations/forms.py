@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tiepdan.accounts.models import User
@@ -18,7 +19,8 @@ def capability_label(capability: str) -> str:
     permission = Permission.objects.filter(
         content_type__app_label=app_label, codename=codename
     ).first()
-    return f"{permission.name} ({capability})" if permission else capability
+    # Stored names are the English msgids of the apps' Meta.permissions: translate them here.
+    return f"{gettext(permission.name)} ({capability})" if permission else capability
 
 
 class ApiKeyForm(forms.Form):

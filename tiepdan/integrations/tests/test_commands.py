@@ -21,3 +21,9 @@ def test_it_refuses_an_unknown_unit_or_capability(ward_a):
         call_command("create_api_key", "--unit", "00000", "--name", "x")
     with pytest.raises(CommandError):
         call_command("create_api_key", "--unit", "26743", "--name", "x", "--capability", "nope.x")
+
+
+def test_it_lists_the_capabilities_a_key_may_hold(capsys):
+    call_command("create_api_key", "--list-capabilities")
+    listed = capsys.readouterr().out.split()
+    assert "cases.receive_case" in listed and "accounts.manage_unit_users" not in listed

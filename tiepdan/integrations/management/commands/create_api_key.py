@@ -15,16 +15,24 @@ class Command(BaseCommand):
     help = "Create an API key scoped to a unit's subtree; the key is printed once."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--unit", required=True, help="Official code of the unit, e.g. 26743")
-        parser.add_argument("--name", required=True, help="Who or what uses the key")
+        parser.add_argument("--unit", help="Official code of the unit, e.g. 26743")
+        parser.add_argument("--name", help="Who or what uses the key")
         parser.add_argument(
             "--capability",
             action="append",
             default=[],
             help="app_label.codename; repeat for more. --list-capabilities shows them.",
         )
+        parser.add_argument(
+            "--list-capabilities", action="store_true", help="Print what a key may hold."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["list_capabilities"]:
+            self.stdout.write("\n".join(grantable_capabilities()))
+            return
+        if not options["unit"] or not options["name"]:
+            raise CommandError("Give --unit and --name.")
         unit = OrgUnit.objects.filter(code=options["unit"]).first()
         if unit is None:
             raise CommandError(f"No unit with code {options['unit']!r}.")
