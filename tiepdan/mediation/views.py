@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,7 +18,7 @@ from tiepdan.accounts.access import require
 from tiepdan.lib.errors import DomainError
 from tiepdan.orgunits.models import OrgUnit
 
-from . import services
+from . import rules, services
 from .access import MANAGE_TEAMS, RECORD, VIEW, get_case_for, get_team_for
 from .documents import agreement_docx, team_report_docx
 from .exports import book_xlsx
@@ -34,7 +35,7 @@ from .forms import (
     SessionForm,
     TeamForm,
 )
-from .models import MediationCase, MediationTeam
+from .models import MediationCase, MediationTeam, Mediator
 from .referral import refer_to_authorities
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -69,8 +70,14 @@ def home(request: HttpRequest) -> HttpResponse:
     """The ward's teams and the year's cases, with the log book export."""
     require(request.user, VIEW)  # type: ignore[arg-type]
     unit, year, today = _unit(request), _year(request), timezone.localdate()
-    teams = MediationTeam.objects.filter(group__path__startswith=unit.path).select_related(
-        "group", "leader"
+    active = Q(mediators__is_active=True)
+    teams = (
+        MediationTeam.objects.filter(group__path__startswith=unit.path)
+        .select_related("group", "leader")
+        .annotate(
+            members=Count("mediators", filter=active),
+            women=Count("mediators", filter=active & Q(mediators__sex=Mediator.Sex.FEMALE)),
+        )
     )
     cases = (
         MediationCase.objects.visible_to(request.user)  # type: ignore[arg-type]
@@ -87,6 +94,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "statuses": MediationCase.Status.choices,
         "status": request.GET.get("status", ""),
         "years": range(today.year, today.year - 5, -1),
+        "min_members": rules.MIN_TEAM_MEDIATORS,
     }
     return render(request, "mediation/home.html", context)
 
