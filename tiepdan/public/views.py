@@ -6,13 +6,22 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from tiepdan.lib.text import fold
 from tiepdan.orgunits.models import OrgUnit
+
+# Above this many wards (a whole province), the home page offers a search box.
+SEARCH_FROM = 7
 
 
 @login_not_required
 def home(request: HttpRequest) -> HttpResponse:
-    communes = OrgUnit.objects.current().communes().select_related("parent").order_by("name")
-    return render(request, "public/home.html", {"communes": communes})
+    communes = list(OrgUnit.objects.current().communes().select_related("parent").order_by("name"))
+    query = request.GET.get("q", "").strip()
+    context = {"searchable": len(communes) >= SEARCH_FROM, "query": query}
+    if query:
+        key = fold(query)
+        communes = [unit for unit in communes if key in fold(unit.name)]
+    return render(request, "public/home.html", {**context, "communes": communes})
 
 
 @login_not_required

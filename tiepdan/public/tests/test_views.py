@@ -6,6 +6,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from tiepdan.orgunits.models import OrgUnit
+from tiepdan.orgunits.services import import_province
 from tiepdan.public import views
 
 
@@ -122,3 +123,18 @@ def test_a_form_sent_without_its_token_explains_in_vietnamese(db, officer_a):
     page = response.content.decode()
     assert "Biểu mẫu đã hết hạn" in page
     assert "_auth_user_id" not in client.session
+
+
+def test_a_province_install_lets_citizens_find_their_ward_without_accents(client, db):
+    import_province(12)  # Lai Châu, 38 communes
+    page = client.get("/").content.decode()
+    assert 'name="q"' in page
+    page = client.get("/", {"q": "muong kim"}).content.decode()
+    assert "Xã Mường Kim" in page
+    assert "Xã Khoen On" not in page
+    page = client.get("/", {"q": "khong co"}).content.decode()
+    assert "Không có xã, phường nào khớp với “khong co”" in page
+
+
+def test_two_wards_need_no_search_box(client, ward_a, ward_b):
+    assert 'name="q"' not in client.get("/").content.decode()
