@@ -5,6 +5,8 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tiepdan.accounts.models import User
+
 HOME = "/tai-khoan/"
 TWO_FACTOR = "/tai-khoan/xac-thuc-hai-buoc/"
 
@@ -120,3 +122,16 @@ def test_the_full_login_flow_ends_on_the_page_asked_for(client, leader_a, requir
     assert response.redirect_chain[-1][0].startswith(TWO_FACTOR)
     response = client.post(response.redirect_chain[-1][0], {"token": current_code(device)})
     assert response["Location"] == "/tai-khoan/doi-mat-khau/"
+
+
+def test_an_unverified_leader_can_still_log_out(client, leader_a, required):
+    client.force_login(leader_a)
+    response = client.post(reverse("accounts:logout"))
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_superuser_is_asked_for_a_second_factor_too(client, db, required):
+    root = User.objects.create_superuser("root", password="x-long-password-1")
+    client.force_login(root)
+    assert client.get("/quan-tri/")["Location"].startswith(TWO_FACTOR)
