@@ -86,9 +86,11 @@ def home(request: HttpRequest) -> HttpResponse:
     )  # type: ignore[arg-type]
     if request.GET.get("status"):
         cases = cases.filter(status=request.GET["status"])
+    rows = list(cases.order_by("team__name", "-number")[:300])
     context = {
         "teams": teams,
-        "cases": cases.order_by("team__name", "-number")[:300],
+        "cases": rows,
+        "late_ids": {c.pk for c in rows if c.is_start_late(today)},
         "year": year,
         "today": today,
         "statuses": MediationCase.Status.choices,

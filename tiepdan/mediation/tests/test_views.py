@@ -157,3 +157,11 @@ def test_a_mediator_without_sex_is_refused(client, chairman_a, group_a):
     data["m-2-sex"] = ""
     response = client.post(reverse("mediation:team_new"), data)
     assert response.status_code == 200 and not MediationTeam.objects.exists()
+
+
+def test_the_list_flags_a_case_not_started_three_days_after_assignment(client, mediator_a, team):
+    """Law 35/2013 Art. 20: not started within 3 days of assignment is flagged."""
+    register(team, mediators=[team.mediators.first()], assigned_on=date(2026, 11, 2))
+    client.force_login(mediator_a)
+    response = client.get(reverse("mediation:home") + "?year=2026")
+    assert len(response.context["late_ids"]) == 1
