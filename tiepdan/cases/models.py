@@ -313,18 +313,18 @@ class Case(models.Model):
                 name="case_complex_has_reason",
             ),
         ]
+        # Work lists filter by unit (or officer, or department) and status, then page by due
+        # date or newest first. No partial indexes: SQLite cannot match a partial index's
+        # `status IN (...)` against bound parameters, and these serve both engines.
         indexes = [
             models.Index(fields=["assignee", "due_on", "id"], name="case_assignee_due"),
             models.Index(
                 fields=["assignee_department", "due_on", "id"], name="case_department_due"
             ),
-            models.Index(
-                fields=["unit", "due_on", "id"], name="case_open_due", condition=Q(status__in=OPEN)
-            ),
+            models.Index(fields=["unit", "status", "due_on"], name="case_unit_status_due"),
             models.Index(fields=["unit", "-received_on", "-id"], name="case_unit_received"),
-            models.Index(
-                fields=["due_on"], name="case_running_due", condition=Q(status__in=RUNNING)
-            ),
+            models.Index(fields=["-received_on", "-id"], name="case_received"),
+            models.Index(fields=["status", "due_on"], name="case_status_due"),
         ]
 
     def __str__(self) -> str:
