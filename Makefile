@@ -19,13 +19,14 @@ help:
 $(PY):
 	python3 -m venv .venv
 
-# Re-install only when the pinned dependencies change.
+# Re-install only when the pinned dependencies change. -qq: errors only, no index chatter.
+# XStatic-Bootstrap is an sdist whose setup still imports pkg_resources: old setuptools, no isolation.
 $(STAMP): pyproject.toml | $(PY)
-	$(PIP) install -q --upgrade pip
-	# XStatic-Bootstrap is an sdist whose setup still imports pkg_resources.
-	$(PIP) install -q "setuptools<81" wheel
-	$(PIP) install -q --no-build-isolation XStatic-Bootstrap==5.3.8.0
-	$(PIP) install -q -e ".[dev]"
+	@echo "Installing the pinned dependencies into .venv (about a minute the first time)..."
+	$(PIP) install -qq --upgrade pip
+	$(PIP) install -qq "setuptools<81" wheel
+	$(PIP) install -qq --no-build-isolation XStatic-Bootstrap==5.3.8.0
+	$(PIP) install -qq -e ".[dev]"
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -42,7 +42,7 @@ def test_it_serves_bootstrap_and_the_site_script_to_the_browser(browser_page):
     assert statuses.get("bootstrap.min.css") == 200
     assert statuses.get("bootstrap.bundle.min.js") == 200
     assert statuses.get("site.js") == 200
-    login_link = page.locator("nav a.btn")
+    login_link = page.get_by_role("link", name=vi("Staff login"))
     # Bootstrap's .btn rounds the link's corners; an unstyled link has square ones.
     radius = login_link.evaluate("el => getComputedStyle(el).borderTopLeftRadius")
     assert radius not in ("", "0px")
