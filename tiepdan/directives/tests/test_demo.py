@@ -1,8 +1,8 @@
 import pytest
 
 from tiepdan.accounts import demo as accounts_demo
-from tiepdan.directives import demo
 from tiepdan.demo.registry import Demo
+from tiepdan.directives import demo
 from tiepdan.orgunits import demo as orgunits_demo
 
 pytestmark = pytest.mark.django_db
