@@ -62,7 +62,9 @@ class PlanForm(forms.Form):
 class InviteForm(forms.Form):
     name = forms.CharField(label=_("Full name or body"), max_length=200)
     affiliation = forms.CharField(label=_("Post, body or address"), max_length=300, required=False)
-    role = forms.ChoiceField(label=_("Role"), choices=Participant.Role.choices)
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Participant.Role.choices, initial=Participant.Role.CITIZEN
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
