@@ -54,7 +54,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     data = flt.cleaned_data if flt.is_valid() else {}
     sort = data.get("sort") or worklist.default_sort(view)
     today = timezone.localdate()
-    cases = worklist.filtered(worklist.base(view, user, today), data)  # type: ignore[arg-type]
+    cases = worklist.filtered(worklist.base(view, user, today), data, sort=sort)  # type: ignore[arg-type]
     page = worklist.page(cases, sort=sort, cursor=request.GET.get("after", ""))
     query = request.GET.copy()
     query.pop("after", None)

@@ -34,7 +34,11 @@ def base(view: str, user: User, today: date) -> CaseQuerySet:
     return cases
 
 
-def filtered(cases: CaseQuerySet, data: dict[str, Any]) -> CaseQuerySet:
+def filtered(cases: CaseQuerySet, data: dict[str, Any], *, sort: str = "") -> CaseQuerySet:
+    """Apply the filter form; sorted by due date, a list holds only open cases unless a status
+    is chosen (a finished case's due date orders nothing)."""
+    if sort == "due" and not data.get("status"):
+        cases = cases.open()
     for name in ("kind", "channel", "status", "field"):
         if data.get(name):
             cases = cases.filter(**{name: data[name]})
