@@ -48,6 +48,14 @@ def _cell(
     return cell
 
 
+def _title_cell(ws: WriteOnlyWorksheet, text: str, font: Font) -> WriteOnlyCell:
+    """A title that runs over the columns to its right instead of wrapping in column A."""
+    cell = WriteOnlyCell(ws, value=text)
+    cell.font = font
+    cell.alignment = Alignment(wrap_text=False, vertical="center")
+    return cell
+
+
 def write_table(
     workbook: Workbook,
     *,
@@ -68,15 +76,21 @@ def write_table(
     ws = workbook.create_sheet(title=sheet_title[:31])
     for index, width in enumerate(widths or [], start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
-    # Write-only sheets write their views before the first row: freeze the panes first.
+    # Write-only sheets write their properties and views before the first row: set the
+    # print fitting and the frozen panes first.
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.paperSize = A4_PAPER
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
     header_row = 1 + (3 if title and subtitle else 2 if title else 0)
     last_header = header_row + (1 if number_row else 0)
     ws.freeze_panes = f"A{last_header + 1}"
     ws.print_title_rows = f"{header_row}:{last_header}"
     if title:
-        ws.append([_cell(ws, title, font=_TITLE_FONT, border=False)])
+        ws.append([_title_cell(ws, title, _TITLE_FONT)])
         if subtitle:
-            ws.append([_cell(ws, subtitle, font=Font(name=FONT_NAME, italic=True), border=False)])
+            ws.append([_title_cell(ws, subtitle, Font(name=FONT_NAME, italic=True))])
         ws.append([])
     header_cells = []
     for header in headers:
@@ -91,11 +105,6 @@ def write_table(
             cell.alignment = _CENTER
             numbers.append(cell)
         ws.append(numbers)
-    ws.page_setup.paperSize = A4_PAPER
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
     for row in rows:
         ws.append([_cell(ws, value, font=_BODY_FONT) for value in row])
     return ws

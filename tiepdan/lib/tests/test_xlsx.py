@@ -43,3 +43,10 @@ def test_it_freezes_and_repeats_the_header_and_prints_a4_landscape():
     assert ws.print_title_rows == "$4:$5"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
+
+
+def test_it_fits_the_printout_to_the_page_width():
+    ws = build()["Sổ tiếp công dân"]
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.fitToWidth in (1, "1")
+    assert not ws["A1"].alignment.wrap_text
