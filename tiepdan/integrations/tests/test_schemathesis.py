@@ -6,7 +6,9 @@ Bounded and derandomized (fixed examples per operation) so `make test` stays fas
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -33,7 +35,13 @@ def key_headers(db, settings, ward_a, officer_a):
     ensure_fields(ward_a)
     receive(ward_a, officer_a)
     _key, plain = make_key(ward_a, *grantable_capabilities(), name="Kiểm thử lược đồ")
-    return {"Authorization": f"Bearer {plain}"}
+    # Calls go straight to the WSGI app: keep it from closing the test's database connection
+    # at the end of each request, as Django's own test client does.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield {"Authorization": f"Bearer {plain}"}
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
