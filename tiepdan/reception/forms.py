@@ -60,6 +60,9 @@ class DayForm(DayDetailsForm):
     )
     adhoc_note = forms.CharField(label=_("Details of the reason"), max_length=300, required=False)
     mode = forms.ChoiceField(label=_("Form"), choices=ReceptionDay.Mode.choices)
+    online_link = forms.URLField(
+        label=_("Online meeting link"), required=False, assume_scheme="https"
+    )
     field_order = ["leader", "on", "starts_at", "ends_at", "place", "attendees", "topics"]
 
 
@@ -81,6 +84,14 @@ class ScheduleForm(DayDetailsForm):
         help_text=_("The days are created as drafts; publish each at least 5 working days ahead."),
     )
     field_order = ["leader", "weekday", "weeks_of_month", "starts_at", "ends_at"]
+
+
+class LinkTestForm(BootstrapMixin, forms.Form):
+    on = forms.DateField(label=_("Connection tested on"), widget=DATE)
+
+
+class RecordingForm(BootstrapMixin, forms.Form):
+    recording = forms.FileField(label=_("Recording of the online session"))
 
 
 class ReasonForm(BootstrapMixin, forms.Form):

@@ -144,6 +144,11 @@ class ReceptionDay(models.Model):
     )
     adhoc_note = models.CharField(_("details of the reason"), max_length=300, blank=True)
     mode = models.CharField(_("form"), max_length=10, choices=Mode.choices, default=Mode.IN_PERSON)
+    online_link = models.URLField(_("online meeting link"), blank=True)
+    link_tested_on = models.DateField(_("link tested on"), null=True, blank=True)
+    recording = models.FileField(
+        _("recording of the online session"), upload_to="reception/recordings/", blank=True
+    )
     capacity = models.PositiveSmallIntegerField(_("bookings per day"), default=20)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT

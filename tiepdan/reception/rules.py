@@ -36,6 +36,10 @@ GROUP_LARGE_MAX_REPRESENTATIVES = 5
 # Refusal grounds (Law Art. 9; Decree 154 Art. 4(1)) that need the written notice Form 01/TCD.
 GROUNDS_NEEDING_NOTICE = frozenset({"tcd_9_3", "nd154_4_1_h"})
 
+# Decree 154/2026 Arts. 23–24: an online session's connection is tested at least 1 working day
+# before it, and its recording is kept on state systems.
+LINK_TEST_WORKING_DAYS = 1
+
 # Regulation 11 as amended by KL 215: the commune Party Secretary receives citizens at least
 # 2 days a month. Law on Citizen Reception Art. 15: the commune Chairman at least 1 day a week.
 # Keys are User.Post values; each value is (days per month, days per week). Units may override.
@@ -62,6 +66,11 @@ def is_published_in_time(
 def earliest_session_date(today: date, calendar: WorkCalendar | None = None) -> date:
     """The first date a periodic session published today may take place (TCD Art. 24)."""
     return add_working_days(today, PUBLISH_LEAD_WORKING_DAYS, calendar)
+
+
+def link_test_due(session_on: date, calendar: WorkCalendar | None = None) -> date:
+    """The last day to test an online session's connection (Decree 154 Art. 24)."""
+    return add_working_days(session_on, -LINK_TEST_WORKING_DAYS, calendar)
 
 
 def notify_by(received_on: date, calendar: WorkCalendar | None = None) -> date:

@@ -24,6 +24,8 @@ urlpatterns = [
     path("ngay/<int:pk>/cong-bo/", views.day_publish, name="day_publish"),
     path("ngay/<int:pk>/hoan/", views.day_postpone, name="day_postpone"),
     path("ngay/<int:pk>/huy/", views.day_cancel, name="day_cancel"),
+    path("ngay/<int:pk>/thu-ket-noi/", views.day_link_test, name="day_link_test"),
+    path("ngay/<int:pk>/ghi-hinh/", views.day_recording, name="day_recording"),
     path("ngay/<int:pk>/phien/", views_session.session, name="session"),
     path(
         "ngay/<int:pk>/thong-bao-ket-luan.docx",

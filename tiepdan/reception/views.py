@@ -20,9 +20,16 @@ from tiepdan.accounts.access import scoped
 from tiepdan.accounts.models import User
 from tiepdan.lib.errors import DomainError
 from tiepdan.lib.workdays import add_working_days
-from tiepdan.reception import compliance, services
+from tiepdan.reception import compliance, rules, services
 from tiepdan.reception.access import get_appointment_for, get_day_for
-from tiepdan.reception.forms import DayForm, PostponeForm, ReasonForm, ScheduleForm
+from tiepdan.reception.forms import (
+    DayForm,
+    LinkTestForm,
+    PostponeForm,
+    ReasonForm,
+    RecordingForm,
+    ScheduleForm,
+)
 from tiepdan.reception.models import ReceptionDay, ReceptionEntry, RefusalNotice
 from tiepdan.reception.services.schedule import DayDetails
 
@@ -67,6 +74,12 @@ def home(request: HttpRequest) -> HttpResponse:
         .select_related("entry")
         .order_by("due_on")[:20],
         "warning": compliance.current_warning(user, today) if user.post else None,
+        "online": ReceptionDay.objects.visible_to(user)
+        .active()
+        .filter(mode=ReceptionDay.Mode.ONLINE)
+        .filter(Q(on__gte=today, link_tested_on__isnull=True) | Q(on__lt=today, recording=""))
+        .select_related("leader")
+        .order_by("on")[:20],
     }
     return render(request, "reception/home.html", context)
 
@@ -101,6 +114,7 @@ def day_create(request: HttpRequest) -> HttpResponse:
                 adhoc_reason=data["adhoc_reason"],
                 adhoc_note=data["adhoc_note"],
                 mode=data["mode"],
+                online_link=data["online_link"],
             )
         except DomainError as error:
             form_error(form, error)
@@ -155,6 +169,9 @@ def day_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "appointments": day.appointments.order_by("position"),
         "entries": day.entries.order_by("number"),
         "postpone_form": PostponeForm(),
+        "link_form": LinkTestForm(initial={"on": timezone.localdate()}),
+        "recording_form": RecordingForm(),
+        "link_test_due": rules.link_test_due(day.on) if day.mode == "online" else None,
         "cancel_form": ReasonForm(),
         "today": timezone.localdate(),
     }
@@ -217,3 +234,32 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     except DomainError as error:
         messages.error(request, error.message)
     return redirect(appointment.day)
+
+
+def _online_action(
+    request: HttpRequest, pk: int, form_class: type[Form], action: Any
+) -> HttpResponse:
+    day = get_day_for(request.user, pk, write=True)  # type: ignore[arg-type]
+    form = form_class(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            action(day, form.cleaned_data)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Saved."))
+    return redirect(day)
+
+
+@require_POST
+def day_link_test(request: HttpRequest, pk: int) -> HttpResponse:
+    return _online_action(
+        request, pk, LinkTestForm, lambda d, data: services.record_link_test(d, on=data["on"])
+    )
+
+
+@require_POST
+def day_recording(request: HttpRequest, pk: int) -> HttpResponse:
+    return _online_action(
+        request, pk, RecordingForm, lambda d, data: services.attach_recording(d, data["recording"])
+    )

@@ -9,6 +9,7 @@ from tiepdan.reception.services.book import (
 )
 from tiepdan.reception.services.booking import book, cancel_booking, mark_attendance
 from tiepdan.reception.services.schedule import (
+    attach_recording,
     cancel_day,
     create_day,
     create_schedule,
@@ -16,12 +17,14 @@ from tiepdan.reception.services.schedule import (
     mark_held,
     postpone_day,
     publish_day,
+    record_link_test,
 )
 from tiepdan.reception.services.session import add_conclusion_item, issue_conclusions, save_session
 
 __all__ = [
     "add_conclusion_item",
     "add_receipt",
+    "attach_recording",
     "attach_statement_scan",
     "book",
     "cancel_booking",
@@ -37,5 +40,6 @@ __all__ = [
     "postpone_day",
     "publish_day",
     "record_entry",
+    "record_link_test",
     "save_session",
 ]

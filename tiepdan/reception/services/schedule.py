@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -180,10 +181,16 @@ def create_day(
     adhoc_reason: str = "",
     adhoc_note: str = "",
     mode: str = ReceptionDay.Mode.IN_PERSON,
+    online_link: str = "",
     today: date | None = None,
 ) -> ReceptionDay:
     """Plan a one-off day; with an ad-hoc reason it is an unscheduled session, published now."""
     today = today or timezone.localdate()
+    if mode == ReceptionDay.Mode.ONLINE and not online_link.strip():
+        raise DomainError(
+            _("An online session needs the link citizens will join (Decree 154 Art. 23)."),
+            field="online_link",
+        )
     _check_hours(details)
     _check_leader(unit, leader)
     _check_not_past(on, today)
@@ -201,6 +208,7 @@ def create_day(
             adhoc_reason=adhoc_reason,
             adhoc_note=adhoc_note,
             mode=mode,
+            online_link=online_link.strip(),
         )
         if adhoc_reason:
             publish_day(day, today=today)
@@ -317,4 +325,34 @@ def mark_held(day: ReceptionDay, *, today: date | None = None) -> ReceptionDay:
     with transaction.atomic():
         day.status = ReceptionDay.Status.HELD
         day.save(update_fields=["status", "updated_at"])
+    return day
+
+
+def _require_online(day: ReceptionDay) -> None:
+    if day.mode != ReceptionDay.Mode.ONLINE:
+        raise DomainError(_("This is not an online session."))
+
+
+def record_link_test(day: ReceptionDay, *, on: date) -> ReceptionDay:
+    """Record the connection test of an online session (due 1 working day ahead, ND154 Art. 24)."""
+    _require_online(day)
+    if on > day.on:
+        raise DomainError(_("The test cannot come after the session."), field="on")
+    with transaction.atomic():
+        day.link_tested_on = on
+        day.save(update_fields=["link_tested_on", "updated_at"])
+    return day
+
+
+def attach_recording(
+    day: ReceptionDay, recording: UploadedFile, *, today: date | None = None
+) -> ReceptionDay:
+    """Keep the recording of an online session on the system (Decree 154 Art. 23)."""
+    today = today or timezone.localdate()
+    _require_online(day)
+    if day.on > today:
+        raise DomainError(_("A session is recorded on or after its day."))
+    with transaction.atomic():
+        day.recording.save(recording.name or "ghi-hinh.mp4", recording, save=False)
+        day.save(update_fields=["recording", "updated_at"])
     return day
