@@ -26,7 +26,7 @@ until curl -fsS -o /dev/null "$url/healthz" 2>/dev/null; do
 done
 echo "smoke_run: serving after $(( SECONDS - started ))s"
 curl -fsS "$url/" | grep -q '<html lang="vi">' || fail "the home page is not in Vietnamese"
-grep -q "Demo logins" "$tmp/run.log" || fail "the demo logins were not printed"
+grep -q "Tiepdan@2026" "$tmp/run.log" || fail "the demo logins were not printed"
 curl -fsS -o /dev/null "$url/static/bootstrap/css/$(ls staticfiles/bootstrap/css | grep -m1 -E '^bootstrap\.min\.[0-9a-f]+\.css$')" \
   || fail "Bootstrap is not served"
 
