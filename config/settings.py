@@ -151,6 +151,9 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "style-src": ["'self'"],
+        # Inline style attributes carry progress-bar widths and matplotlib's SVG colours;
+        # <style> elements and scripts stay limited to our own files.
+        "style-src-attr": ["'unsafe-inline'"],
         "script-src": ["'self'"],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
