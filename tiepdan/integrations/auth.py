@@ -11,11 +11,12 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError
 from ninja.security import APIKeyCookie, APIKeyHeader, HttpBearer
 from ninja.utils import check_csrf
 
 from tiepdan.accounts.models import User
+from tiepdan.lib.errors import NotAllowed
 
 from .services import authenticate_key
 
@@ -68,7 +69,9 @@ class SessionCsrfAuth(APIKeyCookie):
         if not user.is_authenticated:
             return None
         if request.method not in ("GET", "HEAD", "OPTIONS", "TRACE") and check_csrf(request):
-            raise HttpError(403, _("CSRF check failed: send the X-CSRFToken header."))
+            raise NotAllowed(
+                _("CSRF check failed: send the X-CSRFToken header."), code="csrf_failed"
+            )
         return user
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:

@@ -78,7 +78,9 @@ def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     if isinstance(exc, AuthenticationError):
         message = exc.message if exc.message != "Unauthorized" else _("Sign in or send an API key.")
-        return error_response(401, "not_authenticated", message)
+        response = error_response(401, "not_authenticated", message)
+        response["WWW-Authenticate"] = 'Bearer realm="tiepdan"'
+        return response
     if isinstance(exc, Throttled):
         return error_response(429, "rate_limited", _("Too many requests; slow down."))
     if exc.message.startswith("Cannot parse request body"):

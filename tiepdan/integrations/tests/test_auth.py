@@ -18,6 +18,7 @@ def test_an_anonymous_caller_gets_401_in_the_error_shape(client):
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "not_authenticated"
     assert response.json()["error"]["fields"] == []
+    assert response["WWW-Authenticate"].startswith("Bearer")
 
 
 def test_a_bearer_key_acts_as_its_account(client, ward_a):
@@ -53,11 +54,17 @@ def test_a_signed_in_person_reads_with_the_session(client, officer_a):
     assert body["api_key"] is None
 
 
-def test_a_session_post_without_csrf_is_refused(officer_a):
+def test_a_session_post_needs_the_csrf_token(officer_a):
     client = Client(enforce_csrf_checks=True)
     client.force_login(officer_a)
-    response = client.post(ME, {}, content_type="application/json")
-    assert response.status_code in (403, 405)
+    refused = client.post("/api/v1/cases", {}, content_type="application/json")
+    assert refused.status_code == 403
+    assert refused.json()["error"]["code"] == "csrf_failed"
+    token = client.get("/tai-khoan/").cookies["csrftoken"].value
+    accepted = client.post(
+        "/api/v1/cases", {}, content_type="application/json", HTTP_X_CSRFTOKEN=token
+    )
+    assert accepted.status_code == 422  # past the CSRF check, on to validating the body
 
 
 def test_the_message_follows_the_requested_language(client):
