@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from ninja import Path, Query, Router, Status
+from ninja import Query, Router, Status
 
 from tiepdan.accounts.access import require
 from tiepdan.accounts.models import User
@@ -34,19 +34,11 @@ from tiepdan.cases.schemas import (
     coordinate,
 )
 from tiepdan.integrations import messages
-from tiepdan.integrations.schemas import ERRORS, MAX_ID
+from tiepdan.integrations.routing import PathId, caller, ok
 from tiepdan.lib.errors import DomainError
 from tiepdan.orgunits.models import Department, OrgUnit
 
 router = Router(tags=["cases"])
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def _ok(schema: Any, status: int = 200) -> dict[int, Any]:
-    return {status: schema, **ERRORS}
 
 
 def _today() -> Any:
@@ -59,9 +51,9 @@ def _search(cases: Any, q: str) -> Any:
     return cases.filter(Q(subject__icontains=q) | Q(content__icontains=q)) if q else cases
 
 
-@router.get("/cases", response=_ok(CasePageOut), summary="Work list, keyset-paged")
+@router.get("/cases", response=ok(CasePageOut), summary="Work list, keyset-paged")
 def list_cases(request: HttpRequest, filters: Query[CaseFilter]) -> dict:
-    user = _user(request)
+    user = caller(request)
     require(user, "cases.view_case")
     data = filters.dict()
     cases = worklist.filtered(worklist.base(data["view"], user, _today()), data)
@@ -75,9 +67,9 @@ def list_cases(request: HttpRequest, filters: Query[CaseFilter]) -> dict:
     return {"items": page.cases, "next_cursor": page.next_cursor}
 
 
-@router.get("/cases/fields", response=_ok(list[FieldOut]), summary="Case fields of your units")
+@router.get("/cases/fields", response=ok(list[FieldOut]), summary="Case fields of your units")
 def list_fields(request: HttpRequest) -> Any:
-    units = _user(request).visible_units()
+    units = caller(request).visible_units()
     return Field.objects.filter(unit__in=units, is_active=True).order_by("unit_id", "position")
 
 
@@ -122,10 +114,10 @@ def _intake(payload: CaseIn, unit: OrgUnit) -> services.Intake:
     )
 
 
-@router.post("/cases", response=_ok(CaseOut, 201), summary="Register a case")
+@router.post("/cases", response=ok(CaseOut, 201), summary="Register a case")
 def create_case(request: HttpRequest, payload: CaseIn) -> Any:
     """Send an `Idempotency-Key` header: a retried request returns the case already made."""
-    user = _user(request)
+    user = caller(request)
     require(user, "cases.receive_case")
     unit = _intake_unit(user, payload.unit_id)
     raw_key = request.headers.get("Idempotency-Key", "").strip()
@@ -143,23 +135,20 @@ def create_case(request: HttpRequest, payload: CaseIn) -> Any:
     return Status(201, case)
 
 
-CaseId = Path(..., ge=1, le=MAX_ID)  # type: ignore[call-overload]
+@router.get("/cases/{case_id}", response=ok(CaseOut), summary="One case")
+def read_case(request: HttpRequest, case_id: int = PathId) -> Case:
+    return get_case_for(caller(request), case_id)
 
 
-@router.get("/cases/{case_id}", response=_ok(CaseOut), summary="One case")
-def read_case(request: HttpRequest, case_id: int = CaseId) -> Case:
-    return get_case_for(_user(request), case_id)
-
-
-@router.get("/cases/{case_id}/events", response=_ok(list[EventOut]), summary="Timeline")
-def case_events(request: HttpRequest, case_id: int = CaseId) -> Any:
-    case = get_case_for(_user(request), case_id)
+@router.get("/cases/{case_id}/events", response=ok(list[EventOut]), summary="Timeline")
+def case_events(request: HttpRequest, case_id: int = PathId) -> Any:
+    case = get_case_for(caller(request), case_id)
     return case.events.select_related("actor").order_by("at", "id")
 
 
-@router.post("/cases/{case_id}/classify", response=_ok(CaseOut), summary="Classify")
-def classify_case(request: HttpRequest, payload: ClassifyIn, case_id: int = CaseId) -> Case:
-    user = _user(request)
+@router.post("/cases/{case_id}/classify", response=ok(CaseOut), summary="Classify")
+def classify_case(request: HttpRequest, payload: ClassifyIn, case_id: int = PathId) -> Case:
+    user = caller(request)
     case = get_case_for(user, case_id, capability="classify_case")
     data = services.ClassifyInput(
         **payload.dict(exclude={"field_id", "inadmissible_reason", "complex_reason"}),
@@ -170,16 +159,16 @@ def classify_case(request: HttpRequest, payload: ClassifyIn, case_id: int = Case
     return services.classify(case, data, actor=user)
 
 
-@router.post("/cases/{case_id}/decide", response=_ok(CaseOut), summary="Accept/transfer/…")
-def decide_case(request: HttpRequest, payload: DecideIn, case_id: int = CaseId) -> Case:
-    user = _user(request)
+@router.post("/cases/{case_id}/decide", response=ok(CaseOut), summary="Accept/transfer/…")
+def decide_case(request: HttpRequest, payload: DecideIn, case_id: int = PathId) -> Case:
+    user = caller(request)
     case = get_case_for(user, case_id, capability="decide_case")
     return services.decide(case, actor=user, today=_today(), **payload.dict())
 
 
-@router.post("/cases/{case_id}/assign", response=_ok(CaseOut), summary="Route to a department")
-def assign_case(request: HttpRequest, payload: AssignIn, case_id: int = CaseId) -> Case:
-    user = _user(request)
+@router.post("/cases/{case_id}/assign", response=ok(CaseOut), summary="Route to a department")
+def assign_case(request: HttpRequest, payload: AssignIn, case_id: int = PathId) -> Case:
+    user = caller(request)
     case = get_case_for(user, case_id, capability="assign_case")
     department = officer = None
     if payload.department_id is not None:
@@ -195,34 +184,31 @@ def assign_case(request: HttpRequest, payload: AssignIn, case_id: int = CaseId) 
     return services.assign(case, actor=user, department=department, officer=officer)
 
 
-@router.post("/cases/{case_id}/notes", response=_ok(EventOut, 201), summary="Note or update")
-def add_note(request: HttpRequest, payload: NoteIn, case_id: int = CaseId) -> Status:
-    user = _user(request)
+@router.post("/cases/{case_id}/notes", response=ok(EventOut, 201), summary="Note or update")
+def add_note(request: HttpRequest, payload: NoteIn, case_id: int = PathId) -> Status:
+    user = caller(request)
     case = get_case_for(user, case_id, capability="answer_case")
     return Status(
         201, services.add_note(case, actor=user, text=payload.text, public=payload.public)
     )
 
 
-@router.post("/cases/{case_id}/answer", response=_ok(ResponseOut), summary="Draft the answer")
-def answer_case(request: HttpRequest, payload: TextIn, case_id: int = CaseId) -> Any:
-    user = _user(request)
+@router.post("/cases/{case_id}/answer", response=ok(ResponseOut), summary="Draft the answer")
+def answer_case(request: HttpRequest, payload: TextIn, case_id: int = PathId) -> Any:
+    user = caller(request)
     case = get_case_for(user, case_id, capability="answer_case")
     return answers.draft_answer(case, actor=user, text=payload.text)
 
 
-ResponseId = Path(..., ge=1, le=MAX_ID)  # type: ignore[call-overload]
-
-
-@router.post("/responses/{response_id}/approve", response=_ok(ResponseOut), summary="Approve")
-def approve_response(request: HttpRequest, response_id: int = ResponseId) -> Any:
-    user = _user(request)
+@router.post("/responses/{response_id}/approve", response=ok(ResponseOut), summary="Approve")
+def approve_response(request: HttpRequest, response_id: int = PathId) -> Any:
+    user = caller(request)
     response = get_response_for(user, response_id, capability="approve_answer")
     return answers.approve_answer(response, actor=user)
 
 
-@router.post("/responses/{response_id}/send", response=_ok(ResponseOut), summary="Send")
-def send_response(request: HttpRequest, response_id: int = ResponseId) -> Any:
-    user = _user(request)
+@router.post("/responses/{response_id}/send", response=ok(ResponseOut), summary="Send")
+def send_response(request: HttpRequest, response_id: int = PathId) -> Any:
+    user = caller(request)
     response = get_response_for(user, response_id, capability="answer_case")
     return answers.send_answer(response, actor=user, today=_today())
