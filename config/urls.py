@@ -4,12 +4,14 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from config.api import api
 
-admin.site.site_header = "tiepdan"
+admin.site.site_header = _("tiepdan · system administration")
 admin.site.site_title = "tiepdan"
+admin.site.index_title = _("Units, accounts and lists")
 
 urlpatterns = [
     path("", include("tiepdan.public.urls")),

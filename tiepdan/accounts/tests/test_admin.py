@@ -17,7 +17,7 @@ def test_the_admin_lives_at_quan_tri_in_vietnamese(client, root):
     response = client.get("/quan-tri/")
     page = response.content.decode()
     assert response.status_code == 200
-    assert "quản trị" in page
+    assert "tiepdan · quản trị hệ thống" in page
     assert "Đơn vị hành chính" in page
     assert "Công dân" in page
 
