@@ -78,3 +78,29 @@ def test_it_counts_mediation_outcomes_of_the_wards_teams(ward_a, group_a):
     figures = queries.mediation_figures(queries.unit_ids(ward_a), NOVEMBER)
     assert (figures.cases, figures.succeeded, figures.failed, figures.ongoing) == (4, 2, 1, 1)
     assert figures.success_rate.quantize(Decimal("0.1")) == Decimal("66.7")
+
+
+def test_a_whole_province_counts_the_same_as_its_wards_one_by_one(ward_a):
+    """The sequential pass used for a large subtree gives the per-ward figures, summed."""
+    from tiepdan.orgunits.models import OrgUnit
+    from tiepdan.orgunits.services import import_province
+
+    province, _created = import_province(79)
+    wards = list(OrgUnit.objects.subtree_of(province).communes().order_by("pk")[:3])
+    for i, ward in enumerate(wards):
+        CaseFactory(unit=ward, kind="complaint", answered_on=date(2026, 11, 5 + i),
+                    status=Status.ANSWERED)  # fmt: skip
+        CaseFactory(unit=ward, received_on=date(2026, 10, 1 + i), decided_on=date(2026, 10, 2))
+    CaseFactory(unit=wards[0], received_on=date(2025, 11, 3))  # long overdue, still running
+    ids = queries.unit_ids(province)
+    assert len(ids) > queries.LARGE_SUBTREE
+    whole = queries.case_figures(ids, NOVEMBER, TODAY)
+    grouped = queries.case_figures(
+        ids, NOVEMBER, TODAY, queries.case_counts_by_unit(ids, NOVEMBER, TODAY)
+    )
+    parts = [queries.case_figures(queries.unit_ids(w), NOVEMBER, TODAY) for w in wards]
+    for name in queries.CASE_COUNTS:
+        assert (
+            getattr(whole, name) == getattr(grouped, name) == sum(getattr(p, name) for p in parts)
+        )
+    assert whole.by_kind == {"complaint": 3} and whole.carried_over == 4 and whole.overdue == 4
