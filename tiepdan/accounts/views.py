@@ -64,7 +64,8 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "enrolling": enrolling, "next": _next_url(request)}
     if enrolling:
         context["qr_svg"] = segno.make(device.config_url).svg_inline(scale=4)
-        context["secret"] = b32encode(device.bin_key).decode()
+        key = b32encode(device.bin_key).decode()
+        context["secret"] = " ".join(key[i : i + 4] for i in range(0, len(key), 4))
     return render(request, "accounts/two_factor.html", context)
 
 
