@@ -8,18 +8,8 @@ PY=.venv/bin/python
 PORT="${PORT:-8000}"
 export TIEPDAN_DEMO="${TIEPDAN_DEMO:-1}"
 
-$PY manage.py migrate --noinput -v 1
-$PY manage.py collectstatic --noinput -v 0
-empty=$($PY manage.py shell --no-imports -v 0 -c \
-  'from tiepdan.orgunits.models import OrgUnit; print(not OrgUnit.objects.exists())')
-if [ "$empty" = "True" ]; then
-  echo "Empty database: loading the demo data (manage.py seed_demo)..."
-  # The demo's notifications would go to made-up addresses: drop them.
-  EMAIL_BACKEND=django.core.mail.backends.dummy.EmailBackend $PY manage.py seed_demo
-fi
-echo
-$PY manage.py demo_logins
-echo
+# Migrate, cache table, static files, demo data when empty, demo logins: one Django start-up.
+$PY scripts/prepare.py
 
 huey="" web=""
 stop() {
