@@ -252,6 +252,7 @@ class TargetFigures:
     programme_title: str = ""
     source: str = ""
     lines: list[TargetLine] = field(default_factory=list)
+    programme_id: int | None = None
 
     @property
     def behind(self) -> list[TargetLine]:
@@ -265,7 +266,10 @@ def target_figures(unit: OrgUnit, window: Window) -> TargetFigures:
         return TargetFigures()
     targets = programme.targets.prefetch_related("results")
     return TargetFigures(
-        programme.title, programme.source, programme_lines(targets, until=window.period)
+        programme.title,
+        programme.source,
+        programme_lines(targets, until=window.period),
+        programme.pk,
     )
 
 
