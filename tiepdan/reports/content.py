@@ -126,6 +126,11 @@ def targets_section(
     section.tables.append(
         Table(_("Work programme targets"), headers, rows, [1.2, 5, 2.4, 1.9, 1.9, 1.8, 2.3])
     )
+    if figures.rating:
+        section.paragraphs.append(
+            _("In %(year)s the unit was rated: %(rating)s.")
+            % {"year": window.period.year, "rating": figures.rating}
+        )
     behind = [ln.name for ln in lines if ln.behind]
     if behind:
         section.paragraphs.append(

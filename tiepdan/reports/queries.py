@@ -20,7 +20,8 @@ from tiepdan.orgunits.models import OrgUnit
 from tiepdan.reports.periods import Window
 from tiepdan.targets import rules
 from tiepdan.targets.lines import TargetLine, programme_lines
-from tiepdan.targets.models import Programme
+from tiepdan.targets.models import Programme, UnitRating
+from tiepdan.targets.rules import rating_streak, streak_words
 
 if TYPE_CHECKING:
     from tiepdan.cases.models import CaseQuerySet
@@ -253,6 +254,7 @@ class TargetFigures:
     source: str = ""
     lines: list[TargetLine] = field(default_factory=list)
     programme_id: int | None = None
+    rating: str = ""
 
     @property
     def behind(self) -> list[TargetLine]:
@@ -270,7 +272,18 @@ def target_figures(unit: OrgUnit, window: Window) -> TargetFigures:
         programme.source,
         programme_lines(targets, until=window.period),
         programme.pk,
+        rating_text(unit, window.period.year),
     )
+
+
+def rating_text(unit: OrgUnit, year: int) -> str:
+    """'“Hoàn thành xuất sắc nhiệm vụ” (năm thứ ba liên tiếp)', or '' without a rating."""
+    history = dict(UnitRating.objects.filter(unit=unit).values_list("year", "rating"))
+    if year not in history:
+        return ""
+    label = str(UnitRating.Rating(history[year]).label)
+    streak = streak_words(rating_streak(history, year))
+    return f"“{label}” ({streak})" if streak else f"“{label}”"
 
 
 @dataclass

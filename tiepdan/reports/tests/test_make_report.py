@@ -59,6 +59,7 @@ def test_the_party_report_numbers_per_unit_and_year_and_shows_the_party_targets(
     assert "ĐẢNG ỦY\nPHƯỜNG BẾN THÀNH" in text
     assert "Kết nạp đảng viên mới" in text and "114,3 %" in text
     assert "Giao quân nghĩa vụ quân sự" not in text  # defence targets are not the Party's
+    assert "xếp loại “Hoàn thành xuất sắc nhiệm vụ” (năm thứ ba liên tiếp)" in text
 
 
 def test_an_xlsx_ending_gives_the_annex_with_the_same_tables(tmp_path, ward_a):
