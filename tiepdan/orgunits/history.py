@@ -43,7 +43,7 @@ class HistoryRow:
 
 
 def _column_map(header: list[str]) -> tuple[dict[str, int], list[str]]:
-    folded = [fold(name).replace("/", " ").replace("  ", " ").strip() for name in header]
+    folded = [" ".join(fold(name).replace("/", " ").split()) for name in header]
     found: dict[str, int] = {}
     errors = []
     for key, (label, names) in COLUMNS.items():

@@ -71,3 +71,12 @@ def test_it_tells_the_tier_from_the_name_or_the_declared_tier():
     assert commune_kind("Thị trấn Dầu Tiếng") == "thi_tran"
     assert commune_kind("Xã Định An") == "xa"
     assert commune_kind("Tân Định", "Phường") == "phuong"
+
+
+def test_it_reads_the_statistics_office_headings_with_a_byte_order_mark(db):
+    rows, errors = read(
+        "\ufeffTỉnh / Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp,Tên Tiếng Anh\n"
+        "Tỉnh Bình Dương,74,Huyện Dầu Tiếng,721,Thị trấn Dầu Tiếng,25777,Thị trấn,\n"
+    )
+    assert errors == []
+    assert (rows[0].province_code, rows[0].commune_kind) == ("74", "thi_tran")
