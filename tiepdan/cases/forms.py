@@ -23,7 +23,7 @@ from tiepdan.reception.models import ReceptionEntry
 MAX_CONTENT = 10_000
 
 
-def choice(form: forms.Form, name: str) -> Any:
+def choice(form: forms.BaseForm, name: str) -> Any:
     """A choice field of `form`, to set its queryset or choices for the user's unit."""
     return form.fields[name]
 

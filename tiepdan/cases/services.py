@@ -12,11 +12,13 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from tiepdan.accounts.models import User
 from tiepdan.cases import notify, rules
+from tiepdan.cases.catalog import CasePolicy, NoticeTemplate
 from tiepdan.cases.core import ensure_fields, move_status, next_number, overrides_for, set_due
 from tiepdan.cases.intake import Intake, attach, receive_case, receive_with_sender
 from tiepdan.cases.models import (
@@ -29,7 +31,8 @@ from tiepdan.cases.models import (
 )
 from tiepdan.cases.rules import Decision, Kind, Stage
 from tiepdan.lib.errors import DomainError
-from tiepdan.orgunits.models import Department
+from tiepdan.lib.text import fold
+from tiepdan.orgunits.models import Department, OrgUnit
 from tiepdan.orgunits.services import next_document_number
 
 # Intake lives in its own module; these names stay importable from here for existing callers.
@@ -380,3 +383,34 @@ def mark_complex(case: Case, *, actor: User, reason: str) -> Case:
             reason=reason,
         )
     return case
+
+
+def save_policy(policy: CasePolicy, *, reminder_working_days: int, periods: dict[str, int]) -> None:
+    """Store a unit's period overrides (only known periods) and reminder lead time."""
+    policy.periods = {k: int(v) for k, v in periods.items() if k in rules.PERIODS}
+    policy.reminder_working_days = reminder_working_days
+    with transaction.atomic():
+        policy.save(update_fields=["periods", "reminder_working_days"])
+
+
+def save_field(field: Field, *, unit: OrgUnit) -> Field:
+    """Add or change one of the unit's fields; a new one gets a code from its name."""
+    field.unit = unit
+    if not field.code:
+        base = slugify(fold(field.name))[:25] or "linh-vuc"
+        field.code = base
+        n = 2
+        while Field.objects.filter(unit=unit, code=field.code).exclude(pk=field.pk).exists():
+            field.code, n = f"{base}-{n}", n + 1
+    with transaction.atomic():
+        field.save()
+    return field
+
+
+def save_notice_template(unit: OrgUnit, kind: str, *, summary: str, body: str) -> NoticeTemplate:
+    """Store the unit's wording of one notice."""
+    with transaction.atomic():
+        template, _created = NoticeTemplate.objects.update_or_create(
+            unit=unit, kind=kind, defaults={"summary": summary, "body": body}
+        )
+    return template

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tiepdan.cases import public_views, views
+from tiepdan.cases import public_views, unit_settings, views
 
 app_name = "cases"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.case_list, name="list"),
     path("tiep-nhan/", views.case_new, name="new"),
     path("phan-cong/", views.bulk_assign, name="bulk_assign"),
+    path("thiet-lap/", unit_settings.case_settings, name="settings"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/phan-loai/", views.case_classify, name="classify"),
     path("<int:pk>/quyet-dinh/", views.case_decide, name="decide"),

@@ -239,3 +239,33 @@ def test_a_complaint_is_marked_complex_through_its_page(client, ward_a, officer_
     client.post(reverse("cases:complex", args=[case.pk]), {"reason": "many_complainants"})
     case.refresh_from_db()
     assert case.is_complex and case.due_on == date(2027, 1, 7)
+
+
+def test_the_unit_admin_sets_a_period_and_the_wording(client, ward_a, admin_a, officer_a):
+    """Every period is a setting with its legal default and source shown (issue: deadlines)."""
+    client.force_login(admin_a)
+    page = client.get(reverse("cases:settings")).content.decode()
+    assert "Luật Tố cáo Điều 30" in page and "Luật Khiếu nại Điều 28" in page
+    from tiepdan.cases.unit_settings import FieldFormSet, _templates  # noqa: F401
+
+    data = {
+        "p-reminder_working_days": "3",
+        "p-feedback_answer": "5",
+        "f-TOTAL_FORMS": "0",
+        "f-INITIAL_FORMS": "0",
+    }
+    for kind, _label, form in _templates(ward_a):
+        data[f"t-{kind}-summary"] = form.initial["summary"]
+        data[f"t-{kind}-body"] = form.initial["body"] + (" Trân trọng." if kind == "accept" else "")
+    response = client.post(reverse("cases:settings"), data)
+    assert response.status_code == 302
+    case = receive(ward_a, officer_a, received_on=date(2026, 11, 2))
+    assert case.due_on == date(2026, 11, 9)  # 5 working days instead of 10
+    from tiepdan.cases.catalog import NoticeTemplate
+
+    assert NoticeTemplate.objects.get(unit=ward_a, kind="accept").body.endswith("Trân trọng.")
+
+
+def test_an_officer_cannot_open_the_settings(client, officer_a):
+    client.force_login(officer_a)
+    assert client.get(reverse("cases:settings")).status_code == 403
