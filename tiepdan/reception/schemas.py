@@ -86,6 +86,17 @@ class DayOut(Schema):
         return str(obj.leader)
 
 
+class PostponeIn(InputSchema):
+    new_on: date
+    reason: str = Field(min_length=1, max_length=300)
+    starts_at: time | None = None
+    ends_at: time | None = None
+
+
+class CancelIn(InputSchema):
+    reason: str = Field(min_length=1, max_length=300)
+
+
 class DayFilter(Schema):
     date_from: date | None = Field(None, alias="from")
     date_to: date | None = Field(None, alias="to")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("ngay/", views.days, name="days"),
     path("ngay/moi/", views.day_create, name="day_create"),
+    path("ngay/cong-bo/", views.days_publish, name="days_publish"),
     path("lich-dinh-ky/moi/", views.schedule_create, name="schedule_create"),
     path("ngay/<int:pk>/", views.day_detail, name="day"),
     path("ngay/<int:pk>/cong-bo/", views.day_publish, name="day_publish"),

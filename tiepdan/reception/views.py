@@ -263,3 +263,16 @@ def day_recording(request: HttpRequest, pk: int) -> HttpResponse:
     return _online_action(
         request, pk, RecordingForm, lambda d, data: services.attach_recording(d, data["recording"])
     )
+
+
+@require_POST
+@permission_required(MANAGE, raise_exception=True)
+def days_publish(request: HttpRequest) -> HttpResponse:
+    """Publish every planned day of the next two months that is still in time."""
+    today = timezone.localdate()
+    days = ReceptionDay.objects.visible_to(request.user)
+    published = services.publish_planned(days, until=today + timedelta(days=62), today=today)
+    messages.success(
+        request, _("%(count)s days published on the public schedule.") % {"count": len(published)}
+    )
+    return redirect("reception:days")

@@ -17,6 +17,7 @@ from tiepdan.reception.services.schedule import (
     mark_held,
     postpone_day,
     publish_day,
+    publish_planned,
     record_link_test,
 )
 from tiepdan.reception.services.session import add_conclusion_item, issue_conclusions, save_session
@@ -39,6 +40,7 @@ __all__ = [
     "mark_notified",
     "postpone_day",
     "publish_day",
+    "publish_planned",
     "record_entry",
     "record_link_test",
     "save_session",

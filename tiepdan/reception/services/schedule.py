@@ -7,6 +7,7 @@ from datetime import date, time
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -242,6 +243,16 @@ def publish_day(day: ReceptionDay, *, today: date | None = None) -> ReceptionDay
         day.sequence += 1
         day.save(update_fields=["status", "published_on", "sequence", "updated_at"])
     return day
+
+
+def publish_planned(
+    days: QuerySet[ReceptionDay], *, until: date, today: date | None = None
+) -> list[ReceptionDay]:
+    """Publish the planned days up to `until` that still give 5 working days' notice."""
+    today = today or timezone.localdate()
+    earliest = rules.earliest_session_date(today)
+    drafts = days.filter(status=ReceptionDay.Status.DRAFT, on__gte=earliest, on__lte=until)
+    return [publish_day(day, today=today) for day in drafts.order_by("on")]
 
 
 def _require_reason(reason: str) -> str:

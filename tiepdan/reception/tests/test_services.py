@@ -244,3 +244,15 @@ def test_the_refusal_notice_takes_the_next_number(officer_a):
     notice = services.issue_refusal_notice(entry.refusal_notice, issued_on=TODAY)
     entry.refresh_from_db()
     assert notice.number == "1/TB-UBND" and entry.notified_on == TODAY
+
+
+def test_it_publishes_only_the_planned_days_still_in_time(leader_a):
+    """Law on Citizen Reception Art. 24: days closer than 5 working days stay unpublished."""
+    late = plan(leader_a, on=date(2026, 11, 26))
+    in_time = plan(leader_a, on=date(2026, 12, 3))
+    published = services.publish_planned(
+        ReceptionDay.objects.all(), until=date(2027, 1, 31), today=TODAY
+    )
+    assert published == [in_time]
+    late.refresh_from_db()
+    assert late.status == ReceptionDay.Status.DRAFT
