@@ -18,6 +18,7 @@ from tiepdan.reception.models import ReceptionDay, ReceptionEntry, ReceptionSche
 from tiepdan.reception.schemas import (
     BookingIn,
     BookingOut,
+    CancelIn,
     DayFilter,
     DayIn,
     DayOut,
@@ -25,6 +26,7 @@ from tiepdan.reception.schemas import (
     EntryIn,
     EntryOut,
     EntryPageOut,
+    PostponeIn,
     ScheduleIn,
     ScheduleOut,
 )
@@ -104,6 +106,21 @@ def read_day(request: HttpRequest, day_id: int = PathId) -> ReceptionDay:
 def publish_day(request: HttpRequest, day_id: int = PathId) -> ReceptionDay:
     day = get_day_for(caller(request), day_id, write=True)
     return schedule.publish_day(day, today=timezone.localdate())
+
+
+@router.post(
+    "/reception/days/{day_id}/postpone", response=ok(DayOut), summary="Postpone, with notice"
+)
+def postpone_day(request: HttpRequest, payload: PostponeIn, day_id: int = PathId) -> Any:
+    """The new day is returned; the old one stays, marked postponed, with the public notice."""
+    day = get_day_for(caller(request), day_id, write=True)
+    return schedule.postpone_day(day, **payload.dict(), today=timezone.localdate())
+
+
+@router.post("/reception/days/{day_id}/cancel", response=ok(DayOut), summary="Cancel a day")
+def cancel_day(request: HttpRequest, payload: CancelIn, day_id: int = PathId) -> ReceptionDay:
+    day = get_day_for(caller(request), day_id, write=True)
+    return schedule.cancel_day(day, reason=payload.reason)
 
 
 @router.get("/reception/days/{day_id}/bookings", response=ok(list[BookingOut]), summary="Bookings")

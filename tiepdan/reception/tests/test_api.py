@@ -100,3 +100,25 @@ def test_planning_a_day_needs_the_capability(client, book_key, chairman_a):
     made = client.post(f"{API}/days", body, content_type="application/json", **bearer(planner))
     assert made.status_code == 201, made.content
     assert made.json()["status"] == "draft"
+
+
+def test_a_published_day_is_postponed_with_its_reason(client, chairman_a):
+    day = ReceptionDayFactory(leader=chairman_a)
+    _key, planner = make_key(
+        chairman_a.unit, "reception.view_reception", "reception.manage_schedule"
+    )
+    body = {"new_on": "2026-12-17", "reason": "Chủ tịch đi công tác đột xuất"}
+    moved = client.post(
+        f"{API}/days/{day.pk}/postpone", body, content_type="application/json", **bearer(planner)
+    )
+    assert moved.status_code == 200, moved.content
+    assert moved.json()["on"] == "2026-12-17"
+    day.refresh_from_db()
+    assert day.status == "postponed"
+    cancelled = client.post(
+        f"{API}/days/{moved.json()['id']}/cancel",
+        {"reason": "Bão"},
+        content_type="application/json",
+        **bearer(planner),
+    )
+    assert cancelled.json()["status"] == "cancelled"
