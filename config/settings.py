@@ -134,7 +134,9 @@ OTP_TOTP_ISSUER = "tiepdan"
 
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", 30) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Lock a user name from one address: a ward office shares one public address, so locking the
+# address alone would shut the whole office out after a few colleagues' typos.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 

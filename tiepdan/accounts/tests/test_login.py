@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 
 LOGIN = "/tai-khoan/dang-nhap/"
@@ -121,3 +122,19 @@ def test_a_user_without_a_unit_is_told_they_see_nothing(client, db):
 
     client.force_login(make_user("loner", None))
     assert "chưa được gắn với đơn vị" in client.get(reverse("accounts:home")).content.decode()
+
+
+def test_a_colleague_at_the_same_office_address_can_still_log_in(client, officer_a, leader_a):
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        _login(client, "officer_a", "wrong")
+    assert _login(client, "leader_a", "pw-for-tests-1").status_code == 302
+
+
+def test_the_unit_admin_unlocks_a_locked_account(client, officer_a, admin_a):
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        _login(client, "officer_a", "wrong")
+    assert _login(client, "officer_a", "pw-for-tests-1").status_code == 429
+    admin = Client()
+    admin.force_login(admin_a)
+    admin.post(reverse("accounts:user_unlock", args=[officer_a.pk]))
+    assert _login(client, "officer_a", "pw-for-tests-1").status_code == 302
