@@ -2,7 +2,7 @@
 
 Usage (own throw-away SQLite database; nothing touches db.sqlite3):
 
-    .venv/bin/python bench/reception_export.py [--entries 300000] [--runs 5] [--db /tmp/bench.sqlite3]
+    .venv/bin/python bench/reception_export.py [--entries 300000] [--runs 5] [--db FILE]
 
 The first run of the script migrates the database and generates the entries (kept for later
 runs); every timed run streams the whole book to an in-memory XLSX and reports the median, the
@@ -46,24 +46,39 @@ def generate(count: int) -> None:
         return
     rng = random.Random(7)
     kinds = ["complaint", "denunciation", "petition", "feedback"]
-    routes = [("accept", "", ""), ("guide", "Tòa án nhân dân khu vực 1", "12/HD"),
-              ("transfer", "Công an phường", "34/CV-UBND"), ("explain", "", "")]
+    routes = [
+        ("accept", "", ""),
+        ("guide", "Tòa án nhân dân khu vực 1", "12/HD"),
+        ("transfer", "Công an phường", "34/CV-UBND"),
+        ("explain", "", ""),
+    ]
     start = date(2021, 1, 1)
     batch = []
     for n in range(have, count):
         route, body, document = rng.choice(routes)
         on = start + timedelta(days=n * 1826 // count)
-        batch.append(ReceptionEntry(
-            unit=unit, year=on.year, number=n + 1, received_on=on,
-            full_name=f"Nguyễn Văn {rng.choice(['An', 'Bình', 'Cường', 'Dũng'])} {n}",
-            address=f"{rng.randint(1, 300)} đường số {rng.randint(1, 40)}, Phường Bến Thành",
-            id_kind="cccd", id_number=f"0790{rng.randint(50, 99)}{rng.randint(0, 999999):06d}",
-            summary="Phản ánh tình trạng lấn chiếm vỉa hè, lòng đường và tiếng ồn kéo dài "
-                    "tại khu phố, đề nghị cơ quan chức năng kiểm tra, xử lý dứt điểm.",
-            kind=rng.choice(kinds), people_count=rng.choice([1, 1, 1, 2, 6]), route=route,
-            route_body=body, route_document=document, prior_handling="",
-            result="Đã thông báo kết quả" if route == "accept" else "", notes="",
-        ))
+        batch.append(
+            ReceptionEntry(
+                unit=unit,
+                year=on.year,
+                number=n + 1,
+                received_on=on,
+                full_name=f"Nguyễn Văn {rng.choice(['An', 'Bình', 'Cường', 'Dũng'])} {n}",
+                address=f"{rng.randint(1, 300)} đường số {rng.randint(1, 40)}, Phường Bến Thành",
+                id_kind="cccd",
+                id_number=f"0790{rng.randint(50, 99)}{rng.randint(0, 999999):06d}",
+                summary="Phản ánh tình trạng lấn chiếm vỉa hè, lòng đường và tiếng ồn kéo dài "
+                "tại khu phố, đề nghị cơ quan chức năng kiểm tra, xử lý dứt điểm.",
+                kind=rng.choice(kinds),
+                people_count=rng.choice([1, 1, 1, 2, 6]),
+                route=route,
+                route_body=body,
+                route_document=document,
+                prior_handling="",
+                result="Đã thông báo kết quả" if route == "accept" else "",
+                notes="",
+            )
+        )
         if len(batch) == 5000:
             ReceptionEntry.objects.bulk_create(batch)
             batch = []
@@ -88,9 +103,11 @@ def run(runs: int) -> None:
         size = len(body)
         print(f"run {i + 1}: {times[-1]:.1f} s wall, {cpu[-1]:.1f} s CPU", flush=True)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"entries: {count}; runs: {runs}; median {statistics.median(times):.1f} s wall "
-          f"(min {min(times):.1f}, max {max(times):.1f}), {statistics.median(cpu):.1f} s CPU; "
-          f"file {size / 1e6:.1f} MB; peak RSS {peak:.0f} MiB; load {os.getloadavg()[0]:.1f}")
+    print(
+        f"entries: {count}; runs: {runs}; median {statistics.median(times):.1f} s wall "
+        f"(min {min(times):.1f}, max {max(times):.1f}), {statistics.median(cpu):.1f} s CPU; "
+        f"file {size / 1e6:.1f} MB; peak RSS {peak:.0f} MiB; load {os.getloadavg()[0]:.1f}"
+    )
 
 
 def main() -> None:
