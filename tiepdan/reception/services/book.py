@@ -127,6 +127,11 @@ def validate_entry(data: EntryData, today: date) -> None:
         raise DomainError(_("The date of the visit cannot be in the future."), field="received_on")
     _required(data.full_name, "full_name", _("Give the citizen's full name."))
     _required(data.address, "address", _("Give the citizen's address."))
+    if data.id_kind == Citizen.IdKind.NONE and data.route != Route.REFUSED:
+        raise DomainError(
+            _("The citizen shows an identity document or another document (Decree 154 Art. 12)."),
+            field="id_kind",
+        )
     data.id_number = validate_identity(data.id_kind, data.id_number, today)
     _required(data.summary, "summary", _("Summarise the matter."))
     if data.kind not in ReceptionEntry.Kind.values:

@@ -256,3 +256,16 @@ def test_it_publishes_only_the_planned_days_still_in_time(leader_a):
     assert published == [in_time]
     late.refresh_from_db()
     assert late.status == ReceptionDay.Status.DRAFT
+
+
+def test_it_requires_an_identity_document_unless_the_visit_was_refused(officer_a):
+    """Decree 154 Art. 12; DOMAIN rule 5: name, address and an ID or another document."""
+    with pytest.raises(DomainError) as error:
+        services.record_entry(
+            officer_a.unit, entry_data(id_kind="none", id_number=""), actor=officer_a, today=TODAY
+        )
+    assert error.value.field == "id_kind"
+    refused = entry_data(
+        id_kind="none", id_number="", route="refused", refusal_ground="nd154_4_1_b"
+    )
+    assert services.record_entry(officer_a.unit, refused, actor=officer_a, today=TODAY).pk
