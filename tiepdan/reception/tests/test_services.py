@@ -269,3 +269,17 @@ def test_it_requires_an_identity_document_unless_the_visit_was_refused(officer_a
         id_kind="none", id_number="", route="refused", refusal_ground="nd154_4_1_b"
     )
     assert services.record_entry(officer_a.unit, refused, actor=officer_a, today=TODAY).pk
+
+
+def test_the_signed_oral_statement_record_is_attached_as_a_scan(officer_a):
+    """Law on Citizen Reception Arts. 7 and 25 (rule 6): the citizen signs the record of an oral
+    statement; its scan is kept with the entry."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    entry = services.record_entry(
+        officer_a.unit, entry_data(oral_statement=True), actor=officer_a, today=TODAY
+    )
+    assert not entry.statement_signed
+    services.attach_statement_scan(entry, SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 scan"))
+    entry.refresh_from_db()
+    assert entry.statement_signed and entry.statement_scan.name.endswith(".pdf")
