@@ -30,6 +30,7 @@ from tiepdan.reception.models import (
     ReceptionEntry,
     RefusalNotice,
 )
+from tiepdan.reception.uploads import SCAN_TYPES, check_type
 
 Route = ReceptionEntry.Route
 
@@ -337,6 +338,7 @@ def add_receipt(
 
 def attach_statement_scan(entry: ReceptionEntry, scan: UploadedFile) -> ReceptionEntry:
     """Attach the scan of the signed oral-statement record (TCD Arts. 7, 25; rule 6)."""
+    check_type(scan, SCAN_TYPES, field="scan")
     with transaction.atomic():
         entry.statement_scan.save(scan.name or "bien-ban.pdf", scan, save=False)
         entry.statement_signed = True

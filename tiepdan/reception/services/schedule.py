@@ -17,6 +17,7 @@ from tiepdan.lib.errors import Conflict, DomainError
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.reception import rules
 from tiepdan.reception.models import Appointment, ReceptionDay, ReceptionSchedule
+from tiepdan.reception.uploads import RECORDING_TYPES, check_type
 
 
 @dataclass(frozen=True)
@@ -361,6 +362,7 @@ def attach_recording(
     """Keep the recording of an online session on the system (Decree 154 Art. 23)."""
     today = today or timezone.localdate()
     _require_online(day)
+    check_type(recording, RECORDING_TYPES, field="recording")
     if day.on > today:
         raise DomainError(_("A session is recorded on or after its day."))
     with transaction.atomic():

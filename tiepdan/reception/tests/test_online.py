@@ -46,7 +46,7 @@ def test_the_recording_is_kept_after_the_session(leader_a):
     """Decree 154 Art. 23: the online session's recording is stored on the system."""
     day = online_day(leader_a, online_link="https://hop.example.vn/x")
     services.record_link_test(day, on=date(2026, 12, 8))
-    video = SimpleUploadedFile("buoi-tiep.mp4", b"\x00\x00\x00\x18ftypmp42")
+    video = SimpleUploadedFile("buoi-tiep.mp4", b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 300)
     with pytest.raises(DomainError):
         services.attach_recording(day, video, today=TODAY)
     services.attach_recording(day, video, today=date(2026, 12, 10))

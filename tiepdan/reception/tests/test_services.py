@@ -280,6 +280,12 @@ def test_the_signed_oral_statement_record_is_attached_as_a_scan(officer_a):
         officer_a.unit, entry_data(oral_statement=True), actor=officer_a, today=TODAY
     )
     assert not entry.statement_signed
-    services.attach_statement_scan(entry, SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 scan"))
+    with pytest.raises(DomainError):
+        services.attach_statement_scan(
+            entry, SimpleUploadedFile("bien-ban.pdf", b"MZ" + b"0" * 300)
+        )
+    services.attach_statement_scan(
+        entry, SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4\n" + b"0" * 300)
+    )
     entry.refresh_from_db()
     assert entry.statement_signed and entry.statement_scan.name.endswith(".pdf")
