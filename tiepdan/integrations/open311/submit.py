@@ -84,8 +84,6 @@ def submit(unit: OrgUnit, params: Any) -> dict[str, Any]:
     kind = (params.get("attribute[kind]") or PUBLIC_KINDS[0]).strip()
     if kind not in PUBLIC_KINDS:
         raise Open311Error(400, _("attribute[kind] must be feedback or petition."))
-    if "\x00" in description + address:
-        raise Open311Error(400, _("The request contains a NUL character."))
     media = (params.get("media_url") or "").strip()[:500]
     content = "\n\n".join(part for part in (description or field.name, media) if part)
     subject = (description.splitlines()[0] if description else field.name)[:120]

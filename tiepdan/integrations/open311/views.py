@@ -36,6 +36,8 @@ def endpoint(methods: tuple[str, ...] = ("GET",)) -> Callable[[View], View]:
                 return response
             if not ApiRateThrottle().allow_request(request):
                 return error(fmt, 429, _("Too many requests; slow down."))
+            if any("\x00" in v for _k, vs in _params(request).lists() for v in vs):
+                return error(fmt, 400, _("The request contains a NUL character."))
             try:
                 return view(request, fmt, **kwargs)
             except georeport.Open311Error as exc:
