@@ -20,7 +20,7 @@ from tiepdan.cases.rules import (
     allowed_decisions,
 )
 from tiepdan.citizens.models import Citizen
-from tiepdan.integrations.schemas import DbId, InputSchema, Page
+from tiepdan.integrations.schemas import DbId, InputSchema, Page, QuerySchema
 from tiepdan.lib.ids import normalize_phone, parse_cccd
 
 EARLIEST = date(2000, 1, 1)
@@ -236,7 +236,7 @@ class CaseOut(CaseSummaryOut):
         return [str(d) for d in allowed_decisions(obj.classification())]
 
 
-class CaseFilter(Schema):
+class CaseFilter(QuerySchema):
     view: Literal["mine", "department", "unassigned", "week", "overdue", "all"] = "all"
     kind: Kind | None = None
     channel: Case.Channel | None = None

@@ -8,7 +8,7 @@ from ninja import Schema
 from pydantic import Field
 
 from tiepdan.dialogues.models import Dialogue
-from tiepdan.integrations.schemas import DbId, InputSchema, Page
+from tiepdan.integrations.schemas import DbId, InputSchema, Page, QuerySchema
 
 
 class DialogueIn(InputSchema):
@@ -80,7 +80,7 @@ class DialogueSummaryOut(Schema):
     status: str
 
 
-class DialogueFilter(Schema):
+class DialogueFilter(QuerySchema):
     status: Dialogue.Status | None = None
     cursor: str | None = Field(None, max_length=64)
     limit: int = Field(50, ge=1, le=200)

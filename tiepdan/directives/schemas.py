@@ -8,7 +8,7 @@ from ninja import Schema
 from pydantic import Field
 
 from tiepdan.directives.models import Directive
-from tiepdan.integrations.schemas import DbId, InputSchema, Page
+from tiepdan.integrations.schemas import DbId, InputSchema, Page, QuerySchema
 
 
 class DirectiveIn(InputSchema):
@@ -45,7 +45,7 @@ class DirectiveOut(Schema):
     created_at: datetime
 
 
-class DirectiveFilter(Schema):
+class DirectiveFilter(QuerySchema):
     status: Directive.Status | None = None
     cursor: str | None = Field(None, max_length=64)
     limit: int = Field(50, ge=1, le=200)

@@ -43,17 +43,25 @@ MAX_ID = 2**63 - 1
 DbId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
-class InputSchema(Schema):
-    """Base of request bodies: unknown fields are refused and no text may hold a NUL."""
+def refuse_nul(value: Any) -> Any:
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("NUL characters are not allowed")
+    return value
 
-    model_config = ConfigDict(extra="forbid")
+
+class QuerySchema(Schema):
+    """Base of query filters: no text may hold a NUL (PostgreSQL cannot compare with one)."""
 
     @field_validator("*", mode="after")
     @classmethod
     def no_nul(cls, value: Any) -> Any:
-        if isinstance(value, str) and "\x00" in value:
-            raise ValueError("NUL characters are not allowed")
-        return value
+        return refuse_nul(value)
+
+
+class InputSchema(QuerySchema):
+    """Base of request bodies: unknown fields are refused, and no NUL either."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 class Page(Schema):

@@ -8,7 +8,7 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
-from tiepdan.integrations.schemas import DbId, InputSchema, Page
+from tiepdan.integrations.schemas import DbId, InputSchema, Page, QuerySchema
 from tiepdan.mediation.models import MediationCase, Party
 
 
@@ -84,7 +84,7 @@ class MediationCaseOut(Schema):
         return list(obj.parties.all())
 
 
-class MediationFilter(Schema):
+class MediationFilter(QuerySchema):
     status: MediationCase.Status | None = None
     year: int | None = Field(None, ge=2000, le=2100)
     cursor: str | None = Field(None, max_length=64)

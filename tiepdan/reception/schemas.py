@@ -9,7 +9,7 @@ from ninja import Schema
 from pydantic import Field
 
 from tiepdan.citizens.models import Citizen
-from tiepdan.integrations.schemas import DbId, InputSchema, Page
+from tiepdan.integrations.schemas import DbId, InputSchema, Page, QuerySchema
 from tiepdan.reception.models import ReceptionDay, ReceptionEntry, ReceptionSchedule
 
 
@@ -97,7 +97,7 @@ class CancelIn(InputSchema):
     reason: str = Field(min_length=1, max_length=300)
 
 
-class DayFilter(Schema):
+class DayFilter(QuerySchema):
     date_from: date | None = Field(None, alias="from")
     date_to: date | None = Field(None, alias="to")
     status: ReceptionDay.Status | None = None
@@ -195,7 +195,7 @@ class EntryOut(Schema):
         return EntryOut._identity(obj, context, "id_number")
 
 
-class EntryFilter(Schema):
+class EntryFilter(QuerySchema):
     kind: ReceptionEntry.Kind | None = None
     route: ReceptionEntry.Route | None = None
     date_from: date | None = Field(None, alias="from")

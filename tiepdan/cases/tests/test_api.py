@@ -206,3 +206,9 @@ def test_the_fields_list_is_the_units(client, ward_a):
     _key, plain = make_key(ward_a, "cases.view_case")
     fields = client.get(f"{CASES}/fields", **bearer(plain)).json()
     assert fields and {f["unit_id"] for f in fields} == {ward_a.pk}
+
+
+def test_a_nul_in_a_query_parameter_is_a_422(client, intake_key):
+    response = client.get(f"{CASES}?q=a%00b", **bearer(intake_key))
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"][0]["field"] == "query.q"
