@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError
@@ -16,6 +17,7 @@ from ninja.security import APIKeyCookie, APIKeyHeader, HttpBearer
 from ninja.utils import check_csrf
 
 from tiepdan.accounts.models import User
+from tiepdan.accounts.roles import TWO_FACTOR_ROLES
 from tiepdan.lib.errors import NotAllowed
 
 from .services import authenticate_key
@@ -28,6 +30,13 @@ def key_from_headers(request: HttpRequest) -> str | None:
     if scheme.lower() == "bearer" and token.strip():
         return token.strip()
     return request.headers.get("X-API-Key") or None
+
+
+def lacks_second_factor(user: Any) -> bool:
+    """A leader or admin signed in without TOTP (the pages send them to it; the API refuses)."""
+    if not settings.TIEPDAN_REQUIRE_2FA or user.is_verified():
+        return False
+    return bool(user.is_superuser or set(user.role_names()) & TWO_FACTOR_ROLES)
 
 
 def user_for_key(request: HttpRequest, plain: str) -> User:
@@ -68,6 +77,10 @@ class SessionCsrfAuth(APIKeyCookie):
         user = request.user
         if not user.is_authenticated:
             return None
+        if lacks_second_factor(user):
+            raise NotAllowed(
+                _("Finish the two-factor sign-in on the site first."), code="two_factor_required"
+            )
         if request.method not in ("GET", "HEAD", "OPTIONS", "TRACE") and check_csrf(request):
             raise NotAllowed(
                 _("CSRF check failed: send the X-CSRFToken header."), code="csrf_failed"
@@ -93,7 +106,7 @@ def docs_access(view: Any) -> Any:
         if plain is not None:
             if authenticate_key(plain) is None:
                 return error_response(401, "not_authenticated", _("The API key is not valid."))
-        elif not request.user.is_authenticated:
+        elif not request.user.is_authenticated or lacks_second_factor(request.user):
             return error_response(401, "not_authenticated", _("Sign in or send an API key."))
         return view(request, *args, **kwargs)
 

@@ -96,3 +96,12 @@ def test_too_many_requests_get_429(client, ward_a, settings):
     statuses = [client.get(ME, **bearer(plain)).status_code for _ in range(5)]
     assert statuses[:3] == [200, 200, 200]
     assert statuses[-1] == 429
+
+
+def test_a_leader_without_the_second_factor_cannot_use_the_session(client, leader_a, settings):
+    settings.TIEPDAN_REQUIRE_2FA = True
+    client.force_login(leader_a)
+    response = client.get(ME)
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "two_factor_required"
+    assert client.get("/api/v1/openapi.json").status_code == 401
