@@ -59,8 +59,10 @@ def bars(
     ax.set_xticks(range(len(labels)), labels)
     ax.set_title(title, fontsize=11)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    highest = max([v for _name, values in series for v in values] or [0])
+    ax.set_ylim(0, max(highest * 1.3, 1))  # room above the bars for their labels and the legend
     if len(series) > 1:
-        ax.legend(fontsize=8, frameon=False)
+        ax.legend(fontsize=8, frameon=False, loc="upper left", ncol=len(series))
     return render(fig, fmt)
 
 

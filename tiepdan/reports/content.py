@@ -17,7 +17,13 @@ from tiepdan.accounts.models import User
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.reports import charts, queries
 from tiepdan.reports.periods import Window
-from tiepdan.targets.rules import change_on_last_year, format_change, format_number, format_percent
+from tiepdan.targets.rules import (
+    change_on_last_year,
+    format_change,
+    format_number,
+    format_percent,
+    quantize,
+)
 
 Progress = Callable[[int], None]
 
@@ -82,9 +88,10 @@ def signer(unit: OrgUnit, post: str) -> str:
 
 def compare(now: int, before: int) -> str:
     """' (tăng 12 % so với cùng kỳ)' or '' when last year gives nothing to compare with."""
-    change = change_on_last_year(now, before)  # type: ignore[arg-type]
-    if change is None:
+    exact = change_on_last_year(now, before)  # type: ignore[arg-type]
+    if exact is None:
         return ""
+    change = quantize(exact, 0)  # a change that rounds to 0 % is "the same as last year"
     if change > 0:
         return " " + _("(up %(change)s on the same period last year)") % {
             "change": format_change(change).lstrip("+")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.table import Table
 
 from tiepdan.lib.docx import MOTTO, NATIONAL_TITLE, OfficialDocument
 from tiepdan.reports.content import Report
@@ -30,7 +33,7 @@ def to_docx(report: Report) -> bytes:
             doc.paragraph(text)
         for table in section.tables:
             doc.paragraph(table.title, italic=True, align="center", indent=False, size=13)
-            doc.table(table.headers, table.rows, widths_cm=table.widths_cm)
+            repeat_header(doc.table(table.headers, table.rows, widths_cm=table.widths_cm))
         for chart in section.charts:
             doc.image(chart.png, width_cm=chart.width_cm)
             doc.paragraph(
@@ -59,3 +62,11 @@ def party_title_block(doc: OfficialDocument) -> None:
         if paragraph.text.startswith("Số: "):
             paragraph.runs[0].text = paragraph.text.replace("Số: ", "Số ", 1)
             paragraph.insert_paragraph_before("*").alignment = paragraph.alignment
+
+
+def repeat_header(table: Table) -> None:
+    """Repeat the header row on every page a long table runs over (Word's 'tblHeader')."""
+    row_properties = table.rows[0]._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    row_properties.append(header)
