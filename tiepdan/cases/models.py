@@ -470,53 +470,5 @@ class CaseEvent(models.Model):
         )
 
 
-class Response(models.Model):
-    """The answer given to the citizen: drafted, approved by a leader, then sent."""
-
-    class State(models.TextChoices):
-        DRAFT = "draft", pgettext_lazy("answer", "Draft")
-        APPROVED = "approved", _("Approved")
-        SENT = "sent", _("Sent")
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="responses")
-    text = models.TextField(_("answer"))
-    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
-    drafted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    drafted_at = models.DateTimeField(default=timezone.now)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    approved_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    document = models.FileField(_("signed document"), upload_to="cases/answers/%Y/", blank=True)
-
-    class Meta:
-        verbose_name = _("answer")
-        verbose_name_plural = _("answers")
-        ordering = ["-drafted_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.case} · {self.get_state_display()}"
-
-
-class Attachment(models.Model):
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to="cases/%Y/%m/")
-    original_name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    is_public = models.BooleanField(_("shown to the citizen"), default=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-        ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.original_name
+# The answer and the files live in their own module; importable from here as before.
+from tiepdan.cases.records import Attachment, Response  # noqa: E402

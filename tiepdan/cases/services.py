@@ -191,8 +191,10 @@ def decide(
             set_due(case, key, today, overrides_for(case.unit_id))
     with transaction.atomic():
         if not case.decision_number and decision != Decision.GUIDE:
-            serial = next_document_number(case.unit, today.year, "TB")
-            case.decision_number = f"{serial}/TB-UBND"
+            # Transfer slips (phiếu chuyển) have their own series; notices (thông báo) theirs.
+            series = "PC" if decision == Decision.TRANSFER else "TB"
+            serial = next_document_number(case.unit, today.year, series)
+            case.decision_number = f"{serial}/{series}-UBND"
         move_status(
             case,
             target_status,

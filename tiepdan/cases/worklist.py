@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import Q
 
 from tiepdan.accounts.models import User
-from tiepdan.cases.models import OPEN, Case, CaseQuerySet
+from tiepdan.cases.models import Case, CaseQuerySet
 
 PAGE_SIZE = 50
 
@@ -91,7 +91,3 @@ def page(cases: CaseQuerySet, *, sort: str, cursor: str = "", size: int = PAGE_S
 
 def default_sort(view: str) -> str:
     return "received" if view == "all" else "due"
-
-
-def is_open(case: Case) -> bool:
-    return case.status in OPEN

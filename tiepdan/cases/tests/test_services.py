@@ -114,7 +114,7 @@ def test_it_transfers_a_denunciation_only_once(ward_a, officer_a):
     case = classified(ward_a, officer_a, kind=Case.Kind.DENUNCIATION, data={"competent": False})
     assert case.due_on == date(2026, 11, 9)  # transfer within 5 WD (TC Art. 24)
     services.decide(case, actor=officer_a, decision="transfer", today=TODAY, target="UBND tỉnh")
-    assert case.transfer_count == 1 and case.decision_number.endswith("/TB-UBND")
+    assert case.transfer_count == 1 and case.decision_number == "1/PC-UBND"
     case.status = Status.CLASSIFIED  # as if the same letter came back
     with pytest.raises(DomainError, match="already been transferred"):
         services.decide(case, actor=officer_a, decision="transfer", today=TODAY, target="Sở X")
