@@ -296,6 +296,11 @@ def extend(case: Case, *, actor: User, reason: str, today: date) -> Case:
             new_due=case.due_on.isoformat(),
             reason=reason,
         )
+        # Law on Citizen Reception Art. 28: the citizen is told of an extension too.
+        headline = _("The period for your case has been extended to %(due)s.") % {
+            "due": f"{case.due_on:%d/%m/%Y}"
+        }
+        transaction.on_commit(lambda: notify.tell_citizen(case.pk, headline))
     return case
 
 

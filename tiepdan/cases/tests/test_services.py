@@ -222,3 +222,14 @@ def test_marking_an_accepted_complaint_complex_gives_it_forty_five_days(
     assert case.due_on == date(2027, 1, 7) and case.is_complex
     with pytest.raises(DomainError):
         services.mark_complex(case, actor=leader_a, reason="contradictory_evidence")
+
+
+def test_the_citizen_is_told_of_an_extension(
+    ward_a, officer_a, leader_a, django_capture_on_commit_callbacks
+):
+    """Law on Citizen Reception Art. 28: notices of acceptance, extension, transfer."""
+    case = accepted(ward_a, officer_a, kind=Case.Kind.DENUNCIATION)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.extend(case, actor=leader_a, reason="Phức tạp", today=TODAY)
+    assert len(mail.outbox) == 1 and "22/01/2027" in mail.outbox[0].subject
