@@ -32,6 +32,7 @@ from tiepdan.demo.registry import Demo
 from tiepdan.orgunits.models import OrgUnit
 
 TOTAL = 2000
+DEMO_KEY = "demo:"  # marks the seeded cases, so a second run recognises them
 PREFIX = {"26743": "benthanh", "23231": "phuochoi"}
 KINDS = (
     [Kind.FEEDBACK] * 40 + [Kind.PETITION] * 30 + [Kind.COMPLAINT] * 18 + [Kind.DENUNCIATION] * 12
@@ -59,7 +60,7 @@ def seed(demo: Demo) -> None:
     TODAY = timezone.localdate()
     rng = random.Random(20261123)
     for code, ward in demo.wards.items():
-        if Case.objects.filter(unit=ward).exists():
+        if Case.objects.filter(unit=ward, idempotency_key__startswith=DEMO_KEY).exists():
             demo.say(f"Cases: {ward.name} already has cases.")
             continue
         with transaction.atomic():
@@ -154,17 +155,18 @@ def _seed_ward(rng: random.Random, ward: OrgUnit, code: str, demo: Demo, n: int)
     leader = demo.users.get(f"{prefix}.chutich")
     start = TODAY - timedelta(days=730)
     days = sorted(start + timedelta(days=rng.randint(0, 730)) for _ in range(n))
-    numbers: dict[int, int] = {}
+    # Continue the registers if other seeders already numbered cases of this ward.
+    numbers = dict(RegistrationCounter.objects.filter(unit=ward).values_list("year", "last"))
     cases, plans = [], []
     for received in days:
         numbers[received.year] = numbers.get(received.year, 0) + 1
         case, plan = _build_case(rng, ward, code, fields, staff, received, numbers[received.year])
+        case.idempotency_key = f"{DEMO_KEY}{code}:{received.year}:{case.number}"
         cases.append(case)
         plans.append(plan)
     Case.objects.bulk_create(cases, batch_size=500)
-    RegistrationCounter.objects.bulk_create(
-        [RegistrationCounter(unit=ward, year=y, last=last) for y, last in numbers.items()]
-    )
+    for year, last in numbers.items():
+        RegistrationCounter.objects.update_or_create(unit=ward, year=year, defaults={"last": last})
     links = [CaseCitizen(case=c, citizen=rng.choice(citizens)) for c in cases if not c.is_anonymous]
     CaseCitizen.objects.bulk_create(links, batch_size=1000)
     _timeline(cases, plans, reception, leader)

@@ -9,6 +9,7 @@ from tiepdan.accounts import demo as accounts_demo
 from tiepdan.cases import demo as cases_demo
 from tiepdan.cases.models import Case, Status
 from tiepdan.cases.rules import Kind
+from tiepdan.cases.tests.factories import receive
 from tiepdan.demo.registry import Demo
 from tiepdan.orgunits import demo as orgunits_demo
 
@@ -19,11 +20,13 @@ def test_the_demo_cases_cover_the_lifecycle_and_load_fast():
     demo = Demo()
     orgunits_demo.seed(demo)
     accounts_demo.seed(demo)
+    ward = demo.wards["26743"]
+    earlier = receive(ward)  # a case another seeder made first
     started = time.perf_counter()
     cases_demo.seed(demo)
     assert time.perf_counter() - started < 30
     cases = Case.objects.all()
-    assert cases.count() == cases_demo.TOTAL
+    assert cases.count() == cases_demo.TOTAL + 1
     assert set(cases.values_list("kind", flat=True)) == set(Kind.values)
     assert set(cases.values_list("channel", flat=True)) == set(Case.Channel.values)
     assert set(cases.values_list("status", flat=True)) == set(Status.values)
@@ -32,5 +35,6 @@ def test_the_demo_cases_cover_the_lifecycle_and_load_fast():
     assert not cases.filter(is_anonymous=True, kind=Kind.DENUNCIATION, decision="accept").exists()
     numbers = list(cases.values_list("unit", "year", "number"))
     assert len(numbers) == len(set(numbers))
+    assert earlier.number == 1 and cases.filter(unit=ward, number=1, year=earlier.year).count() == 1
     cases_demo.seed(demo)  # idempotent
-    assert Case.objects.count() == cases_demo.TOTAL
+    assert Case.objects.count() == cases_demo.TOTAL + 1
