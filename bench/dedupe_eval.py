@@ -38,6 +38,8 @@ from tiepdan.lib import similarity as sim  # noqa: E402
 COSINES = (0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.70)
 RATIOS = (90.0, 92.0, 93.0, 95.0, 97.0)
 HYBRID_BASES = (0.50, 0.55, 0.60)
+QUERY_KEYS = sim.QUERY_KEYS
+CANDIDATES = sim.CANDIDATE_LIMIT
 
 
 class WithoutSelf(Mapping[str, int]):
@@ -82,51 +84,55 @@ def build(originals: int, planted: int, seed: int) -> tuple[list[str], dict[int,
     return texts, truth
 
 
-def index(texts: list[str]) -> tuple[sqlite3.Connection, Counter, list[Counter]]:
-    grams = [sim.ngrams(t) for t in texts]
+def index(texts: list[str]) -> tuple[sqlite3.Connection, Counter]:
     df: Counter[str] = Counter()
-    for g in grams:
-        df.update(g.keys())
+    for text in texts:
+        df.update(sim.ngrams(text).keys())
     db = sqlite3.connect(":memory:")
     db.execute("CREATE TABLE doc (id INTEGER PRIMARY KEY, body TEXT)")
     db.execute("CREATE TABLE dedupe_key (key INTEGER, doc INTEGER)")
     db.executemany("INSERT INTO doc VALUES (?, ?)", enumerate(texts))
-    rows = ((k, i) for i, g in enumerate(grams) for k in sim.candidate_keys(g, WithoutSelf(df, g)))
-    db.executemany("INSERT INTO dedupe_key VALUES (?, ?)", rows)
+    for i, text in enumerate(texts):
+        g = sim.ngrams(text)
+        keys = sim.candidate_keys(g, WithoutSelf(df, g))
+        db.executemany("INSERT INTO dedupe_key VALUES (?, ?)", ((k, i) for k in keys))
     db.execute("CREATE INDEX dedupe_key_key ON dedupe_key (key, doc)")
-    return db, df, grams
+    return db, df
 
 
-def query(db: sqlite3.Connection, df: Counter, n: int, doc: int, text: str, g: Counter) -> tuple:
+def query(db: sqlite3.Connection, df: Counter, n: int, doc: int, text: str) -> tuple:
+    g = sim.ngrams(text)
     own_df = WithoutSelf(df, g)
-    keys = sim.query_keys(g, own_df)
+    keys = sim.query_keys(g, own_df, limit=QUERY_KEYS)
     marks = ",".join("?" * len(keys))
     hits = db.execute(
         f"SELECT doc FROM dedupe_key WHERE key IN ({marks}) AND doc != ?", (*keys, doc)
     ).fetchall()
-    ids = sim.shortlist(h for (h,) in hits)
+    ids = sim.shortlist((h for (h,) in hits), limit=CANDIDATES)
     marks = ",".join("?" * len(ids))
     bodies = db.execute(f"SELECT id, body FROM doc WHERE id IN ({marks})", ids).fetchall()
     vectorizer = sim.Vectorizer(own_df, n - 1)
-    return ids, sim.best_matches(text, bodies, vectorizer)
+    return ids, sim.best_matches(text, bodies, vectorizer), len(hits)
 
 
-def evaluate(texts: list[str], truth: dict[int, tuple], seed: int) -> tuple[list[Result], dict]:
+def evaluate(
+    texts: list[str], truth: dict[int, tuple], seed: int, queries: int
+) -> tuple[list[Result], dict]:
     started = time.perf_counter()
-    db, df, grams = index(texts)
+    db, df = index(texts)
     build_s = time.perf_counter() - started
     sources = {src for src, _ in truth.values()}
     rng = random.Random(seed + 1)
-    negatives = rng.sample(
-        [i for i in range(len(texts) - len(truth)) if i not in sources], len(truth)
-    )
+    negatives = rng.sample([i for i in range(len(texts) - len(truth)) if i not in sources], queries)
     results = []
-    for doc in [*truth, *negatives]:
+    for doc in [*list(truth)[:queries], *negatives]:
         t0, c0 = time.perf_counter(), time.process_time()
-        ids, matches = query(db, df, len(texts), doc, texts[doc], grams[doc])
+        ids, matches, hits = query(db, df, len(texts), doc, texts[doc])
         elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
         src, edits = truth.get(doc, (None, []))
-        results.append(Result(src, edits, matches, src in ids, elapsed, {"cpu": cpu}))
+        rank = ids.index(src) if src in ids else len(ids)
+        extra = {"cpu": cpu, "hits": hits, "rank": rank}
+        results.append(Result(src, edits, matches, src in ids, elapsed, extra))
     return results, {
         "build_s": build_s,
         "keys": db.execute("SELECT count(*) FROM dedupe_key").fetchone()[0],
@@ -180,14 +186,22 @@ def report(results: list[Result], info: dict, args: argparse.Namespace, texts: l
         f"{args.originals:,} originals + {args.planted:,} planted, seed {args.seed}; "
         f"mean length {statistics.mean(map(len, texts)):.0f} chars"
     )
+    print(f"query keys {QUERY_KEYS}, candidates {CANDIDATES}")
     print(
         f"index build (n-grams, DF, keys into SQLite): {info['build_s']:.1f} s, "
         f"{info['keys']:,} key rows"
     )
     positives = [r for r in results if r.truth is not None]
+    ranks = [r.extra["rank"] for r in positives]
+    at = ", ".join(
+        f"top {k}: {sum(rank < k for rank in ranks) / len(ranks):.3f}"
+        for k in sorted({1, 5, 10, 20, CANDIDATES})
+    )
+    print(f"original among the candidates by shared keys — {at}")
+    hits = sorted(r.extra["hits"] for r in results)
     print(
-        f"original in the shortlist of {sim.CANDIDATE_LIMIT}: "
-        f"{sum(r.in_shortlist for r in positives) / len(positives):.3f}"
+        f"key-table rows per query: median {hits[len(hits) // 2]}, "
+        f"p95 {hits[int(0.95 * len(hits))]}, max {hits[-1]}"
     )
     times = [r.seconds for r in results]
     print(
@@ -227,10 +241,15 @@ def main() -> None:
     parser.add_argument("--originals", type=int, default=20000)
     parser.add_argument("--planted", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--queries", type=int, help="positives and negatives (default: planted)")
+    parser.add_argument("--query-keys", type=int, default=sim.QUERY_KEYS)
+    parser.add_argument("--candidates", type=int, default=sim.CANDIDATE_LIMIT)
     args = parser.parse_args()
+    global QUERY_KEYS, CANDIDATES
+    QUERY_KEYS, CANDIDATES = args.query_keys, args.candidates
     t0 = time.perf_counter()
     texts, truth = build(args.originals, args.planted, args.seed)
-    results, info = evaluate(texts, truth, args.seed)
+    results, info = evaluate(texts, truth, args.seed, args.queries or args.planted)
     report(results, info, args, texts)
     print(f"\ntotal {time.perf_counter() - t0:.0f} s")
 
