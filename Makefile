@@ -4,13 +4,14 @@ PY      := .venv/bin/python
 PIP     := .venv/bin/pip
 PORT    ?= 8000
 STAMP   := .venv/.installed
+CHECKS  := check-lint check-format check-types check-migrations check-catalogues
 
-.PHONY: help run test check messages seed install hooks clean-db
+.PHONY: help run test check $(CHECKS) messages seed install hooks clean-db
 
 help:
 	@echo "make run       serve the demo site on http://127.0.0.1:$(PORT) (PORT=8123 make run)"
 	@echo "make test      the whole test suite; TIEPDAN_TEST_DATABASE_URL=postgres://... for PostgreSQL"
-	@echo "make check     ruff, ruff format --check, mypy, makemigrations --check, catalogues"
+	@echo "make check     ruff, ruff format --check, mypy, makemigrations --check, catalogues (make -k check: all)"
 	@echo "make messages  refresh and compile every Vietnamese catalogue"
 	@echo "make seed      load the demo data (idempotent)"
 	@echo "make hooks     install the pre-commit hooks"
@@ -40,11 +41,18 @@ test: $(STAMP)
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; fi; \
 	exit $$status
 
-check: $(STAMP)
+# Each check is its own target, so `make -k check` reports every failing one.
+check: $(CHECKS)
+
+check-lint: $(STAMP)
 	.venv/bin/ruff check .
+check-format: $(STAMP)
 	.venv/bin/ruff format --check .
+check-types: $(STAMP)
 	.venv/bin/mypy config tiepdan
+check-migrations: $(STAMP)
 	DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py makemigrations --check --dry-run
+check-catalogues: $(STAMP)
 	$(PY) -m pytest -q tiepdan/lib/tests/test_translations.py
 
 messages: $(STAMP)
