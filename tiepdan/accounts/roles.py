@@ -99,6 +99,7 @@ CAPABILITIES: dict[str, set[str]] = {
         "targets.manage_targets",
         "reports.view_dashboard",
         "reports.make_reports",
+        "reports.manage_report_settings",
         "accounts.manage_unit_users",
         "workcalendar.manage_calendar",
         "integrations.manage_api_keys",

@@ -11,6 +11,7 @@ from tiepdan.reports.models import GeneratedReport
 
 VIEW_DASHBOARD = "reports.view_dashboard"
 MAKE_REPORTS = "reports.make_reports"
+MANAGE_SETTINGS = "reports.manage_report_settings"
 
 
 def get_unit_for(user: User, pk: object | None, capability: str) -> OrgUnit:

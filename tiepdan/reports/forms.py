@@ -4,7 +4,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tiepdan.orgunits.models import OrgUnit
-from tiepdan.reports.models import GeneratedReport
+from tiepdan.reports.models import GeneratedReport, ReportSettings
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = ReportSettings
+        fields = ["state_cutoff_day", "party_cutoff_day"]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-control"
 
 
 class ReportForm(forms.Form):

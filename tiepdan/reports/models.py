@@ -91,6 +91,7 @@ class GeneratedReport(models.Model):
         permissions = [
             ("view_dashboard", _("Can view dashboards")),
             ("make_reports", _("Can generate periodic reports")),
+            ("manage_report_settings", _("Can set the unit's report cut-off days")),
         ]
 
     def __str__(self) -> str:

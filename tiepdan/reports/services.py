@@ -20,7 +20,7 @@ from tiepdan.reports.content_state import build_state
 from tiepdan.reports.export_docx import to_docx
 from tiepdan.reports.export_xlsx import to_xlsx
 from tiepdan.reports.indicators import refresh_unit
-from tiepdan.reports.models import GeneratedReport
+from tiepdan.reports.models import GeneratedReport, ReportSettings
 from tiepdan.reports.periods import cutoff_day_for, window
 from tiepdan.targets.periods import MONTH, parse_period
 
@@ -94,3 +94,18 @@ def generate(report: GeneratedReport, *, today: date | None = None) -> Generated
         report.finished_at = timezone.now()
         report.save(update_fields=["file", "status", "progress", "number", "finished_at"])
     return report
+
+
+def save_settings(
+    *, unit: OrgUnit, state_cutoff_day: int | None, party_cutoff_day: int | None
+) -> ReportSettings:
+    """Set a unit's cut-off days (empty: calendar periods); units below follow it."""
+    for day in (state_cutoff_day, party_cutoff_day):
+        if day is not None and not 1 <= day <= 28:
+            raise DomainError(_("A cut-off day lies between 1 and 28."), field="state_cutoff_day")
+    with transaction.atomic():
+        settings, _created = ReportSettings.objects.update_or_create(
+            unit=unit,
+            defaults={"state_cutoff_day": state_cutoff_day, "party_cutoff_day": party_cutoff_day},
+        )
+    return settings

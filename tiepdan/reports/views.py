@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tiepdan.accounts.access import require, scoped
 from tiepdan.accounts.models import User
 from tiepdan.lib.errors import DomainError
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.reports import access, dashboard, public, services, tasks
-from tiepdan.reports.forms import ReportForm
-from tiepdan.reports.models import GeneratedReport
+from tiepdan.reports.forms import ReportForm, SettingsForm
+from tiepdan.reports.models import GeneratedReport, ReportSettings
 
 
 def _user(request: HttpRequest) -> User:
@@ -61,6 +63,25 @@ def report_list(request: HttpRequest) -> HttpResponse:
             return redirect("reports:detail", pk=report.pk)
     reports = scoped(GeneratedReport.objects.select_related("unit", "requested_by"), user)[:50]
     return render(request, "reports/report_list.html", {"form": form, "reports": reports})
+
+
+def report_settings(request: HttpRequest) -> HttpResponse:
+    """The cut-off days of the user's unit (DOMAIN §11: configurable)."""
+    user = _user(request)
+    require(user, access.MANAGE_SETTINGS)
+    if user.unit is None:
+        raise Http404
+    current = ReportSettings.objects.filter(unit=user.unit).first()
+    form = SettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        services.save_settings(
+            unit=user.unit,
+            state_cutoff_day=form.cleaned_data["state_cutoff_day"],
+            party_cutoff_day=form.cleaned_data["party_cutoff_day"],
+        )
+        messages.success(request, _("The cut-off days have been saved."))
+        return redirect("reports:list")
+    return render(request, "reports/settings.html", {"form": form, "unit": user.unit})
 
 
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -151,3 +151,20 @@ def test_the_province_ranking_adds_up_to_the_province_figures(client, province_r
     data = response.context["data"]
     assert sum(line.received for line in data.ranking) == data.cases.received == 2
     assert sum(line.overdue for line in data.ranking) == data.cases.overdue
+
+
+def test_a_unit_administrator_sets_the_cut_off_days(client, admin_a, ward_a):
+    """Cut-off dates are configurable (DOMAIN §12 rule 28); the next report uses them."""
+    from tiepdan.reports.models import GeneratedReport
+    from tiepdan.reports.periods import cutoff_day_for
+
+    client.force_login(admin_a)
+    response = client.post(reverse("reports:settings"), {"state_cutoff_day": "20"})
+    assert response.status_code == 302
+    assert cutoff_day_for(ward_a, GeneratedReport.Kind.STATE) == 20
+    assert cutoff_day_for(ward_a, GeneratedReport.Kind.PARTY) is None
+
+
+def test_an_officer_may_not_change_the_cut_off_days(client, officer_a):
+    client.force_login(officer_a)
+    assert client.get(reverse("reports:settings")).status_code == 403
