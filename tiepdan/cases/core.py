@@ -47,6 +47,14 @@ def set_due(case: Case, key: str, start: date, overrides: dict[str, int]) -> Non
     case.due_on = rules.due(key, start, overrides)
 
 
+def set_handling_due(case: Case, key: str, overrides: dict[str, int]) -> None:
+    """The deadline before the decision: the handling period, but never past the day the
+    citizen must be told of the decision (Law on Citizen Reception Art. 28: 10 WD; rule 10)."""
+    set_due(case, key, case.received_on, overrides)
+    if case.notify_due_on and case.due_on and case.due_on > case.notify_due_on:
+        case.due_period, case.due_on = "notify", case.notify_due_on
+
+
 def move_status(
     case: Case, target: str, *, actor: User | None, kind: str, fields: list[str], **event: Any
 ) -> None:

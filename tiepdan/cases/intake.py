@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from tiepdan.accounts.models import User
 from tiepdan.cases import rules
-from tiepdan.cases.core import next_number, overrides_for, set_due
+from tiepdan.cases.core import next_number, overrides_for, set_handling_due
 from tiepdan.cases.models import Attachment, Case, CaseCitizen, CaseEvent, Field, Status
 from tiepdan.cases.uploads import CleanFile
 from tiepdan.citizens.models import Citizen
@@ -106,7 +106,7 @@ def _create_case(intake: Intake, *, unit: OrgUnit, actor: User | None, key: str 
         created_by=actor,
         notify_due_on=rules.due("notify", intake.received_on, overrides),
     )
-    set_due(case, rules.handling_key(case.kind, case.received_on), case.received_on, overrides)
+    set_handling_due(case, rules.handling_key(case.kind, case.received_on), overrides)
     case.save()
     CaseCitizen.objects.bulk_create(
         [CaseCitizen(case=case, citizen=c, role=role) for c, role in intake.citizens]

@@ -19,7 +19,14 @@ from django.utils.translation import gettext_noop
 from tiepdan.accounts.models import User
 from tiepdan.cases import notify, rules
 from tiepdan.cases.catalog import CasePolicy, NoticeTemplate
-from tiepdan.cases.core import ensure_fields, move_status, next_number, overrides_for, set_due
+from tiepdan.cases.core import (
+    ensure_fields,
+    move_status,
+    next_number,
+    overrides_for,
+    set_due,
+    set_handling_due,
+)
 from tiepdan.cases.intake import Intake, attach, receive_case, receive_with_sender
 from tiepdan.cases.models import (
     DECISION_STATUS,
@@ -121,7 +128,7 @@ def classify(case: Case, data: ClassifyInput, *, actor: User) -> Case:
     key = rules.handling_key(case.kind, case.received_on, competent=case.is_competent)
     with transaction.atomic():
         if case.extensions == 0:
-            set_due(case, key, case.received_on, overrides_for(case.unit_id))
+            set_handling_due(case, key, overrides_for(case.unit_id))
         move_status(
             case,
             Status.CLASSIFIED,
@@ -184,11 +191,13 @@ def decide(
     if decision == Decision.ACCEPT:
         case.stage = Stage.RESOLUTION
         fields += ["stage", "due_on", "due_period"]
-        if case.kind in (Kind.DENUNCIATION, Kind.COMPLAINT):
-            key = rules.resolution_key(
-                case.kind, case.stage, remote=case.is_remote_area, complex_=case.is_complex
-            )
-            set_due(case, key, today, overrides_for(case.unit_id))
+        key = rules.resolution_key(
+            case.kind, case.stage, remote=case.is_remote_area, complex_=case.is_complex
+        )
+        # Complaints and denunciations count from acceptance; feedback and petitions keep
+        # counting their answer period from the day they were received.
+        start = today if case.kind in (Kind.DENUNCIATION, Kind.COMPLAINT) else case.received_on
+        set_due(case, key, start, overrides_for(case.unit_id))
     with transaction.atomic():
         if not case.decision_number and decision != Decision.GUIDE:
             # Transfer slips (phiếu chuyển) have their own series; notices (thông báo) theirs.

@@ -233,3 +233,16 @@ def test_the_citizen_is_told_of_an_extension(
     with django_capture_on_commit_callbacks(execute=True):
         services.extend(case, actor=leader_a, reason="Phức tạp", today=TODAY)
     assert len(mail.outbox) == 1 and "22/01/2027" in mail.outbox[0].subject
+
+
+def test_the_decision_is_due_by_the_notification_deadline(ward_a, officer_a):
+    """TCD Art. 28 (rule 10): the citizen is told within 10 WD, even if the unit gives itself
+    longer to answer feedback; after acceptance the unit's answer period applies."""
+    from tiepdan.cases.catalog import CasePolicy
+
+    CasePolicy.objects.create(unit=ward_a, periods={"feedback_answer": 15})
+    case = receive(ward_a, officer_a, received_on=date(2026, 11, 2))
+    assert (case.due_on, case.due_period) == (date(2026, 11, 16), "notify")
+    services.classify(case, services.ClassifyInput(kind=case.kind, field=None), actor=officer_a)
+    services.decide(case, actor=officer_a, decision="accept", today=TODAY)
+    assert (case.due_on, case.due_period) == (date(2026, 11, 23), "feedback_answer")
