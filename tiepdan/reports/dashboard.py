@@ -117,6 +117,11 @@ def province_month(unit: OrgUnit, month_window: Window, today: date) -> Province
         reception=queries.reception_figures(ids, month_window, communes),
         ranking=queries.cases_by_commune(unit, month_window, today, by_unit),
     )
+    days = queries.reception_days_by_unit(ids, month_window)
+    behind = queries.targets_behind_by_unit(ids, month_window.period.year)
+    for line in data.ranking:
+        line.reception_days = days.get(line.unit_id, 0)
+        line.targets_behind = behind.get(line.unit_id, 0)
     ranked = [line for line in data.ranking if line.on_time_rate is not None][:30]
     if ranked:
         data.charts["ranking"] = charts.data_uri(

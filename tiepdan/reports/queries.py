@@ -205,6 +205,8 @@ class UnitCaseLine:
     answered: int = 0
     answered_on_time: int = 0
     overdue: int = 0
+    reception_days: int = 0
+    targets_behind: int = 0
 
     @property
     def on_time_rate(self) -> Decimal | None:
@@ -449,3 +451,33 @@ def published_answers(ids: Sequence[int], window: Window) -> int:
         sent_at__date__gte=window.start,
         sent_at__date__lte=window.end,
     ).count()
+
+
+def reception_days_by_unit(ids: Sequence[int], window: Window) -> dict[int, int]:
+    """Reception days held in the window, per unit."""
+    from tiepdan.reception.models import ReceptionDay
+
+    rows = (
+        ReceptionDay.objects.filter(
+            unit_id__in=ids,
+            on__gte=window.start,
+            on__lte=window.end,
+            status=ReceptionDay.Status.HELD,
+        )
+        .order_by()
+        .values_list("unit_id")
+        .annotate(n=Count("pk"))
+    )
+    return {unit_id: n for unit_id, n in rows}
+
+
+def targets_behind_by_unit(ids: Sequence[int], year: int) -> dict[int, int]:
+    """Targets not yet achieved in each unit's latest programme up to `year` (as its dashboard)."""
+    latest: dict[int, Programme] = {}
+    for programme in Programme.objects.filter(unit_id__in=ids, year__lte=year).order_by("-year"):
+        latest.setdefault(programme.unit_id, programme)
+    programmes = Programme.objects.filter(pk__in=[p.pk for p in latest.values()])
+    return {
+        p.unit_id: sum(1 for line in programme_lines(p.targets.all()) if line.behind)
+        for p in programmes.prefetch_related("targets__results")
+    }

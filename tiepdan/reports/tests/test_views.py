@@ -168,3 +168,15 @@ def test_a_unit_administrator_sets_the_cut_off_days(client, admin_a, ward_a):
 def test_an_officer_may_not_change_the_cut_off_days(client, officer_a):
     client.force_login(officer_a)
     assert client.get(reverse("reports:settings")).status_code == 403
+
+
+def test_the_province_shows_each_wards_targets_behind_plan_as_its_dashboard_does(
+    client, province_reader, leader_a, ward_a
+):
+    demo.seed_ward(ward_a)
+    client.force_login(province_reader)
+    ranking = client.get(reverse("reports:dashboard")).context["data"].ranking
+    line = next(line for line in ranking if line.unit_id == ward_a.pk)
+    client.force_login(leader_a)
+    ward_html = client.get(reverse("reports:dashboard")).content.decode()
+    assert line.targets_behind == figure(ward_html, "targets_behind") == 2
