@@ -119,6 +119,7 @@ def minutes_docx(dialogue: Dialogue) -> bytes:
         place=dialogue.unit.name,
         on=dialogue.held_on,
         kind="BIÊN BẢN ĐỐI THOẠI",
+        party=issuer_code(dialogue) == "ĐU",
         summary=""
         if dialogue.is_complaint
         else f"Về việc {dialogue.topic[:1].lower()}{dialogue.topic[1:]}",

@@ -138,7 +138,10 @@ def record_held(
             participant.save(update_fields=["attended", "absence_note"])
         code = issuer_code(dialogue)
         number = next_document_number(dialogue.unit, dialogue.held_on.year, f"BB-{code}")
-        dialogue.minutes_number = f"{number:02d}/BB-{code}"
+        # Party documents are numbered "01-BB/ĐU", State ones "01/BB-UBND".
+        dialogue.minutes_number = (
+            f"{number:02d}-BB/{code}" if code == "ĐU" else f"{number:02d}/BB-{code}"
+        )
         dialogue.status = Dialogue.Status.HELD
         dialogue.result, dialogue.ended_at = result, ended_at
         dialogue.minutes_copies = minutes_copies

@@ -25,6 +25,9 @@ from docx.text.paragraph import Paragraph
 FONT = "Times New Roman"
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
+# Party committees' documents (Hướng dẫn 36-HD/VPTW) carry the Party's name instead of the
+# national title, a "*" under the issuer and "Số 01-BC/ĐU" without a colon.
+PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
 
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -83,6 +86,13 @@ def _set_widths(table: Table, widths_cm: Sequence[float]) -> None:
             cell.width = Cm(width)
 
 
+def _repeat_header_row(table: Table) -> None:
+    """Repeat the first row at the top of every page a long table runs over."""
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(header)
+
+
 def _rule_below(paragraph: Paragraph, indent_cm: float) -> None:
     """A short horizontal rule: a tiny empty paragraph after `paragraph` with a bottom border."""
     rule = OxmlElement("w:p")
@@ -117,7 +127,10 @@ def _page_number_field(paragraph: Paragraph) -> None:
 
 
 class OfficialDocument:
-    """One administrative document (notice, report, minutes…) in the Decree 30 layout."""
+    """One administrative document (notice, report, minutes…) in the Decree 30 layout.
+
+    `party=True` lays out the heading of a Party committee's document instead.
+    """
 
     def __init__(
         self,
@@ -130,8 +143,10 @@ class OfficialDocument:
         summary: str = "",
         superior: str = "",
         landscape: bool = False,
+        party: bool = False,
     ) -> None:
         self.document = Document()
+        self.party = party
         self._setup_page(landscape)
         self._title_block(superior=superior, issuer=issuer, number=number, place=place, on=on)
         self._kind_and_summary(kind, summary)
@@ -189,13 +204,20 @@ class OfficialDocument:
             self._cell_line(left, superior.upper(), size=13, first=True)
             first = False
         issuer_line = self._cell_line(left, issuer.upper(), size=13, bold=True, first=first)
-        _rule_below(issuer_line, 2.0)
+        if self.party:
+            self._cell_line(left, "*", size=13)
+        else:
+            _rule_below(issuer_line, 2.0)
         if number:
-            number_line = self._cell_line(left, f"Số: {number}", size=13)
+            label = "Số" if self.party else "Số:"
+            number_line = self._cell_line(left, f"{label} {number}", size=13)
             number_line.paragraph_format.space_before = Pt(6)
-        self._cell_line(right, NATIONAL_TITLE, size=12, bold=True, first=True)
-        motto = self._cell_line(right, MOTTO, size=13, bold=True)
-        _rule_below(motto, 2.2)
+        if self.party:
+            self._cell_line(right, PARTY_TITLE, size=15, bold=True, underline=True, first=True)
+        else:
+            self._cell_line(right, NATIONAL_TITLE, size=12, bold=True, first=True)
+            motto = self._cell_line(right, MOTTO, size=13, bold=True)
+            _rule_below(motto, 2.2)
         date_line = self._cell_line(right, place_date_line(place, on), size=13, italic=True)
         date_line.paragraph_format.space_before = Pt(6)
 
@@ -270,6 +292,7 @@ class OfficialDocument:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         for cell, header in zip(table.rows[0].cells, headers, strict=True):
             self._table_text(cell, header, size=size, bold=True, align="center")
+        _repeat_header_row(table)
         for row in rows:
             cells = table.add_row().cells
             for cell, value in zip(cells, row, strict=True):

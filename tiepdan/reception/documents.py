@@ -171,6 +171,7 @@ def conclusions_notice(session: LeaderSession) -> bytes:
     leader = day.leader
     doc = OfficialDocument(
         issuer=issuer(day.unit, leader.post),
+        party=leader.post == User.Post.SECRETARY,
         number=session.notice_number or "……/TB-UBND",
         place=place(day.unit),
         on=session.notice_issued_on or timezone.localdate(),

@@ -46,7 +46,7 @@ def test_the_secretary_plans_records_and_tracks_a_dialogue(
     _in(page, "/ket-qua/", "[name=result]").fill("Thống nhất ra quân lập lại trật tự vỉa hè.")
     with page.expect_navigation():
         _in(page, "/ket-qua/", "button[type=submit]").click()
-    expect(page.get_by_text("01/BB-ĐU")).to_be_visible()
+    expect(page.get_by_text("01-BB/ĐU")).to_be_visible()
 
     page.locator(
         "#commitment ~ details summary, details:has(form[action$='/cam-ket/']) summary"

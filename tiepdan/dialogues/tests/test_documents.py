@@ -20,7 +20,10 @@ def _text(data: bytes) -> str:
     return "\n".join(parts)
 
 
-def test_general_minutes_carry_the_decree_30_parts_and_the_commitments(leader_a, ward_a, dept_a):
+def test_minutes_chaired_by_the_secretary_carry_the_party_heading_and_commitments(
+    leader_a, ward_a, dept_a
+):
+    """A Party committee's minutes: Party heading and "Số 01-BB/ĐU" (Hướng dẫn 36-HD/VPTW)."""
     dialogue = held(leader_a, ward_a)
     services.add_issue(
         dialogue, raised_by="Trần Thị Mai", content="Vỉa hè bị lấn chiếm", answer="Sẽ ra quân"
@@ -30,8 +33,8 @@ def test_general_minutes_carry_the_decree_30_parts_and_the_commitments(leader_a,
     )
     text = _text(minutes_docx(dialogue))
     for expected in (
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Số: 01/BB-ĐU",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Số 01-BB/ĐU",
         "ngày 04 tháng 12 năm 2026",
         "BIÊN BẢN ĐỐI THOẠI",
         "Vỉa hè bị lấn chiếm",

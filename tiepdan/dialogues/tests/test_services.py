@@ -73,7 +73,7 @@ def test_a_dialogue_cannot_be_recorded_before_invitations(leader_a, ward_a):
 def test_recording_numbers_the_minutes_and_marks_attendance(leader_a, ward_a):
     dialogue = held(leader_a, ward_a)
     assert dialogue.status == Dialogue.Status.HELD
-    assert dialogue.minutes_number == "01/BB-ĐU"
+    assert dialogue.minutes_number == "01-BB/ĐU"
     assert set(dialogue.participants.values_list("attended", flat=True)) == {True}
 
 

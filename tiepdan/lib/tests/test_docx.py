@@ -85,3 +85,26 @@ def test_it_has_a_signature_block_and_recipients():
     assert "Nơi nhận:" in text
     assert "- Lưu: VT." in text
     assert "CHỦ TỊCH" in text and "Trần Quốc Hùng" in text
+
+
+def test_a_party_document_carries_the_party_heading_instead_of_the_national_title():
+    """Party committees' documents: 'ĐẢNG CỘNG SẢN VIỆT NAM', '*', 'Số 01-BC/ĐU'."""
+    doc = OfficialDocument(
+        superior="Đảng bộ Thành phố Hồ Chí Minh",
+        issuer="Đảng ủy Phường Bến Thành",
+        number="01-BC/ĐU",
+        place="Phường Bến Thành",
+        on=date(2026, 6, 20),
+        kind="Báo cáo",
+        party=True,
+    )
+    text = all_text(Document(io.BytesIO(doc.to_bytes())))
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
+    assert NATIONAL_TITLE not in text and MOTTO not in text
+    assert "Số 01-BC/ĐU" in text and "*" in text
+
+
+def test_long_tables_repeat_their_header_row_on_every_page():
+    doc = OfficialDocument(issuer="UBND", place="P", on=date(2026, 1, 5), kind="Báo cáo")
+    table = doc.table(["STT", "Nội dung"], [[i, "x"] for i in range(3)])
+    assert "w:tblHeader" in table.rows[0]._tr.xml
