@@ -84,17 +84,22 @@ def build(originals: int, planted: int, seed: int) -> tuple[list[str], dict[int,
     return texts, truth
 
 
-def index(texts: list[str]) -> tuple[sqlite3.Connection, Counter]:
+def index(texts: list[str], at_save: bool = False) -> tuple[sqlite3.Connection, Counter]:
+    """Store every document's keys: picked with the final frequencies, or (`at_save`) with
+    those of the documents saved before it, in order (re-sends come after the originals)."""
     df: Counter[str] = Counter()
-    for text in texts:
-        df.update(sim.ngrams(text).keys())
+    if not at_save:
+        for text in texts:
+            df.update(sim.ngrams(text).keys())
     db = sqlite3.connect(":memory:")
     db.execute("CREATE TABLE doc (id INTEGER PRIMARY KEY, body TEXT)")
     db.execute("CREATE TABLE dedupe_key (key INTEGER, doc INTEGER)")
     db.executemany("INSERT INTO doc VALUES (?, ?)", enumerate(texts))
     for i, text in enumerate(texts):
         g = sim.ngrams(text)
-        keys = sim.candidate_keys(g, WithoutSelf(df, g))
+        keys = sim.candidate_keys(g, df if at_save else WithoutSelf(df, g))
+        if at_save:
+            df.update(g.keys())
         db.executemany("INSERT INTO dedupe_key VALUES (?, ?)", ((k, i) for k in keys))
     db.execute("CREATE INDEX dedupe_key_key ON dedupe_key (key, doc)")
     return db, df
@@ -116,10 +121,10 @@ def query(db: sqlite3.Connection, df: Counter, n: int, doc: int, text: str) -> t
 
 
 def evaluate(
-    texts: list[str], truth: dict[int, tuple], seed: int, queries: int
+    texts: list[str], truth: dict[int, tuple], seed: int, queries: int, at_save: bool
 ) -> tuple[list[Result], dict]:
     started = time.perf_counter()
-    db, df = index(texts)
+    db, df = index(texts, at_save)
     build_s = time.perf_counter() - started
     sources = {src for src, _ in truth.values()}
     rng = random.Random(seed + 1)
@@ -186,7 +191,7 @@ def report(results: list[Result], info: dict, args: argparse.Namespace, texts: l
         f"{args.originals:,} originals + {args.planted:,} planted, seed {args.seed}; "
         f"mean length {statistics.mean(map(len, texts)):.0f} chars"
     )
-    print(f"query keys {QUERY_KEYS}, candidates {CANDIDATES}")
+    print(f"query keys {QUERY_KEYS}, candidates {CANDIDATES}, keys at save: {args.keys_at_save}")
     print(
         f"index build (n-grams, DF, keys into SQLite): {info['build_s']:.1f} s, "
         f"{info['keys']:,} key rows"
@@ -244,12 +249,18 @@ def main() -> None:
     parser.add_argument("--queries", type=int, help="positives and negatives (default: planted)")
     parser.add_argument("--query-keys", type=int, default=sim.QUERY_KEYS)
     parser.add_argument("--candidates", type=int, default=sim.CANDIDATE_LIMIT)
+    parser.add_argument(
+        "--keys-at-save",
+        action="store_true",
+        help="pick each document's keys with the frequencies of the day it was saved",
+    )
     args = parser.parse_args()
     global QUERY_KEYS, CANDIDATES
     QUERY_KEYS, CANDIDATES = args.query_keys, args.candidates
     t0 = time.perf_counter()
     texts, truth = build(args.originals, args.planted, args.seed)
-    results, info = evaluate(texts, truth, args.seed, args.queries or args.planted)
+    queries = args.queries or args.planted
+    results, info = evaluate(texts, truth, args.seed, queries, args.keys_at_save)
     report(results, info, args, texts)
     print(f"\ntotal {time.perf_counter() - t0:.0f} s")
 
