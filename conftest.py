@@ -4,20 +4,18 @@
 """
 
 import pytest
-from hypothesis import HealthCheck, settings
-
-# Timing is a benchmark's business, not a test's: no per-example deadline, so a loaded CI
-# machine cannot turn a correct property into a failure.
-settings.register_profile(
-    "tiepdan", deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.load_profile("tiepdan")
 from django.contrib.auth.models import Group
+from hypothesis import HealthCheck, settings
 
 from tiepdan.accounts import roles
 from tiepdan.accounts.models import User
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.orgunits.services import ensure_group, ensure_ward
+
+# Timing is a benchmark's business, not a test's: no per-example deadline, so a loaded CI
+# machine cannot turn a correct property into a failure.
+settings.register_profile("tiepdan", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("tiepdan")
 
 # Browser fixtures (browser_page, phone_page, login_as, screenshot) for every app's tests.
 pytest_plugins = ["tests.browser.fixtures"]
