@@ -15,6 +15,7 @@ from tiepdan.accounts.access import require, scoped
 from tiepdan.accounts.models import User
 from tiepdan.lib.errors import DomainError
 from tiepdan.orgunits.models import OrgUnit
+from tiepdan.reception import compliance
 from tiepdan.reports import access, dashboard, public, services, tasks
 from tiepdan.reports.forms import ReportForm, SettingsForm
 from tiepdan.reports.models import GeneratedReport, ReportSettings
@@ -39,6 +40,8 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         return render(request, "reports/dashboard_province.html", context)
     context["data"] = dashboard.ward_month(unit, month, today)
     context["links"] = dashboard.list_links(month)
+    # Regulation 11 / Law on Citizen Reception Art. 15: warn the leader before the month runs short.
+    context["warning"] = compliance.current_warning(user, today) if user.post else None
     return render(request, "reports/dashboard_ward.html", context)
 
 

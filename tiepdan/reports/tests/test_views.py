@@ -180,3 +180,26 @@ def test_the_province_shows_each_wards_targets_behind_plan_as_its_dashboard_does
     client.force_login(leader_a)
     ward_html = client.get(reverse("reports:dashboard")).content.decode()
     assert line.targets_behind == figure(ward_html, "targets_behind") == 2
+
+
+@time_machine.travel(date(2026, 11, 27), tick=False)
+def test_the_secretarys_dashboard_warns_when_the_month_runs_short(client, leader_a, ward_a):
+    """Regulation 11 (as amended by KL 215): a ward Secretary receives citizens ≥ 2 days a month;
+    the dashboard warns before the month runs short."""
+    client.force_login(leader_a)
+    html = client.get(reverse("reports:dashboard")).content.decode()
+    assert "Quy định 11: tháng này đồng chí đã tiếp 0 trên 2 ngày tối thiểu" in html
+
+
+@time_machine.travel(date(2026, 11, 27), tick=False)
+def test_an_officer_without_a_post_gets_no_reception_warning(client, officer_a, ward_a):
+    officer_a.user_permissions.add(*leader_permissions())
+    client.force_login(officer_a)
+    html = client.get(reverse("reports:dashboard")).content.decode()
+    assert "Quy định 11" not in html
+
+
+def leader_permissions():
+    from django.contrib.auth.models import Group
+
+    return Group.objects.get(name="leader").permissions.all()
