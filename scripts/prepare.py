@@ -22,7 +22,8 @@ from tiepdan.orgunits.models import OrgUnit  # noqa: E402
 
 
 def main() -> None:
-    call_command("migrate", interactive=False, verbosity=1)
+    print("Migrating the database...", flush=True)
+    call_command("migrate", interactive=False, verbosity=0)
     call_command("createcachetable")
     call_command("collectstatic", interactive=False, verbosity=0)
     if not OrgUnit.objects.exists():
