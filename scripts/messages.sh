@@ -11,5 +11,6 @@ for app in tiepdan/*/; do
 done
 mkdir -p locale
 .venv/bin/python manage.py makemessages -l vi --no-obsolete -v 0 \
-  --ignore '.venv/*' --ignore 'tiepdan/*' --ignore 'bench/*' --ignore 'staticfiles/*'
+  --ignore '.venv/*' --ignore 'tiepdan/*' --ignore 'bench/*' --ignore 'staticfiles/*' --ignore 'tests/*' \
+  --ignore 'scripts/*'
 .venv/bin/python manage.py compilemessages -v 0 --ignore '.venv/*'
