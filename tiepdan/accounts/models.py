@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tiepdan.orgunits.models import Department, OrgUnit, OrgUnitQuerySet
+
+
+class UserQuerySet(models.QuerySet["User"]):
+    def people(self) -> UserQuerySet:
+        """Real people: without the service accounts that API keys act through."""
+        return self.filter(is_service_account=False)
+
+
+class PeopleManager(UserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]
+    pass
 
 
 class User(AbstractUser):
@@ -38,6 +48,14 @@ class User(AbstractUser):
     post = models.CharField(_("leadership post"), max_length=20, choices=Post.choices, blank=True)
     position = models.CharField(_("job title"), max_length=120, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+    is_service_account = models.BooleanField(
+        _("service account"),
+        default=False,
+        editable=False,
+        help_text=_("The account an API key acts through; never a person who can log in."),
+    )
+
+    objects = PeopleManager()
 
     class Meta:
         verbose_name = _("user")

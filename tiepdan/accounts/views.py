@@ -75,7 +75,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
 @permission_required(MANAGE, raise_exception=True)
 def user_list(request: HttpRequest) -> HttpResponse:
     actor: User = request.user  # type: ignore[assignment]
-    users = scoped(User.objects.filter(is_superuser=False), actor)
+    users = scoped(User.objects.people().filter(is_superuser=False), actor)
     query = request.GET.get("q", "").strip()
     if query:
         users = users.filter(

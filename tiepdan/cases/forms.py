@@ -287,9 +287,9 @@ class AssignForm(BootstrapMixin, forms.Form):
         choice(self, "department").queryset = Department.objects.filter(
             unit_id=unit_id, is_active=True
         )
-        choice(self, "officer").queryset = User.objects.filter(
-            unit_id=unit_id, is_active=True
-        ).order_by("first_name")
+        choice(self, "officer").queryset = (
+            User.objects.people().filter(unit_id=unit_id, is_active=True).order_by("first_name")
+        )
         self.style()
 
 

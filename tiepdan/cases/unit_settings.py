@@ -58,7 +58,9 @@ class FieldForm(BootstrapMixin, forms.ModelForm):
     def __init__(self, *args: Any, unit: OrgUnit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice(self, "default_department").queryset = Department.objects.filter(unit=unit)
-        choice(self, "default_assignee").queryset = User.objects.filter(unit=unit, is_active=True)
+        choice(self, "default_assignee").queryset = User.objects.people().filter(
+            unit=unit, is_active=True
+        )
         self.style()
 
 

@@ -93,7 +93,9 @@ class DirectiveForm(forms.Form):
         departments = cast(forms.ModelChoiceField, self.fields["owner_department"])
         departments.queryset = Department.objects.filter(unit=unit, is_active=True)
         officers = cast(forms.ModelChoiceField, self.fields["owner_user"])
-        officers.queryset = User.objects.filter(unit=unit, is_active=True).order_by("first_name")
+        officers.queryset = (
+            User.objects.people().filter(unit=unit, is_active=True).order_by("first_name")
+        )
         for field in self.fields.values():
             field.widget.attrs.setdefault(
                 "class", "form-select" if isinstance(field, forms.ChoiceField) else "form-control"

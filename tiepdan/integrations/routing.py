@@ -36,7 +36,7 @@ def person_in_scope(user: User, pk: int | None) -> User | None:
     """A staff member of the caller's units (never a key's account); unknown → 404."""
     if pk is None:
         return None
-    people = scoped(User.objects.filter(is_active=True, api_key__isnull=True), user)
+    people = scoped(User.objects.people().filter(is_active=True), user)
     found = people.filter(pk=pk).first()
     if found is None:
         raise Http404

@@ -72,7 +72,11 @@ def create_api_key(
     prefix, plain = keys.new_key()
     with transaction.atomic():
         account = User(
-            username=f"apikey-{prefix}", unit=unit, first_name=name[:150], last_name="API"
+            username=f"apikey-{prefix}",
+            unit=unit,
+            first_name=name[:150],
+            last_name="API",
+            is_service_account=True,
         )
         account.set_unusable_password()
         account.save()

@@ -275,7 +275,9 @@ class ConclusionItemForm(BootstrapMixin, forms.Form):
     def __init__(self, *args: Any, unit_id: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner_department"].queryset = Department.objects.filter(unit_id=unit_id)  # type: ignore[attr-defined]
-        self.fields["owner_user"].queryset = User.objects.filter(unit_id=unit_id, is_active=True)  # type: ignore[attr-defined]
+        self.fields["owner_user"].queryset = User.objects.people().filter(
+            unit_id=unit_id, is_active=True
+        )  # type: ignore[attr-defined]
 
 
 class IssueConclusionsForm(BootstrapMixin, forms.Form):

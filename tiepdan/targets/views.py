@@ -66,7 +66,7 @@ def target_form(request: HttpRequest, pk: int, target_pk: int | None = None) -> 
     programme = access.get_programme_for(_user(request), pk, write=True)
     target = programme.targets.filter(pk=target_pk).first() if target_pk else None
     form = TargetForm(request.POST or None, instance=target)
-    form.fields["responsible"].queryset = User.objects.filter(unit=programme.unit)  # type: ignore[attr-defined]
+    form.fields["responsible"].queryset = User.objects.people().filter(unit=programme.unit)  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         code = data.pop("code")

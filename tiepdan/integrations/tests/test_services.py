@@ -73,3 +73,12 @@ def test_a_revoked_key_stops_working_and_cannot_be_revoked_twice(ward_a, admin_a
     assert api_key.user.is_active is False
     with pytest.raises(Conflict):
         revoke_api_key(api_key, actor=admin_a)
+
+
+def test_a_keys_account_is_not_offered_as_a_person(ward_a, officer_a):
+    from tiepdan.accounts.models import User
+
+    api_key, _plain = make_key(ward_a, "cases.view_case")
+    people = User.objects.people().filter(unit=ward_a)
+    assert officer_a in people
+    assert api_key.user not in people
