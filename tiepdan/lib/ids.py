@@ -32,7 +32,10 @@ def parse_cccd(
     number = _SEPARATORS.sub("", value or "")
     if not _CCCD.fullmatch(number):
         raise ValidationError(
-            _("A CCCD / personal ID number has exactly 12 digits (you entered %(count)s characters).")
+            _(
+                "A CCCD / personal ID number has exactly 12 digits "
+                "(you entered %(count)s characters)."
+            )
             % {"count": len(number)},
             code="cccd_format",
         )
