@@ -55,7 +55,7 @@ class User(AbstractUser):
         help_text=_("The account an API key acts through; never a person who can log in."),
     )
 
-    objects = PeopleManager()
+    objects = PeopleManager()  # type: ignore[misc]
 
     class Meta:
         verbose_name = _("user")

@@ -275,9 +275,8 @@ class ConclusionItemForm(BootstrapMixin, forms.Form):
     def __init__(self, *args: Any, unit_id: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner_department"].queryset = Department.objects.filter(unit_id=unit_id)  # type: ignore[attr-defined]
-        self.fields["owner_user"].queryset = User.objects.people().filter(
-            unit_id=unit_id, is_active=True
-        )  # type: ignore[attr-defined]
+        people = User.objects.people().filter(unit_id=unit_id, is_active=True)
+        self.fields["owner_user"].queryset = people  # type: ignore[attr-defined]
 
 
 class IssueConclusionsForm(BootstrapMixin, forms.Form):
