@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tiepdan.orgunits.models import Department, OrgUnit
 
@@ -16,9 +17,11 @@ class RefusalNotice(models.Model):
     entry = models.OneToOneField(
         "reception.ReceptionEntry", on_delete=models.CASCADE, related_name="refusal_notice"
     )
-    due_on = models.DateField(_("due on"))
+    due_on = models.DateField(pgettext_lazy("official letter", "due on"))
     number = models.CharField(_("number"), max_length=40, blank=True)
-    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    issued_on = models.DateField(
+        pgettext_lazy("official letter", "issued on"), null=True, blank=True
+    )
     legal_basis = models.TextField(_("legal basis"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

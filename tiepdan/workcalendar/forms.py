@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tiepdan.lib.errors import DomainError
 from tiepdan.workcalendar import rules
@@ -20,7 +21,7 @@ class HolidayForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
     )
     kind = forms.ChoiceField(
-        label=_("Kind"),
+        label=pgettext_lazy("calendar day", "Kind"),
         choices=Holiday.Kind.choices,
         error_messages={
             "invalid_choice": _("Choose whether the day is a day off or a working day."),

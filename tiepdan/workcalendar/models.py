@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Holiday(models.Model):
@@ -19,10 +20,12 @@ class Holiday(models.Model):
         MAKEUP = "makeup", _("Make-up working day")
 
     date = models.DateField(_("date"), unique=True)
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    kind = models.CharField(
+        pgettext_lazy("calendar day", "kind"), max_length=10, choices=Kind.choices
+    )
     name = models.CharField(_("name"), max_length=200)
     source = models.CharField(
-        _("source"),
+        pgettext_lazy("calendar day", "source"),
         max_length=100,
         help_text=_("Number of the notice that announced the day, e.g. 12729/VPCP-KGVX."),
     )
