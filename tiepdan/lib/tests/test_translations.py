@@ -88,3 +88,22 @@ def test_compiled_catalogue_matches_the_source(po):
             assert got == entry["msgstr"][0], (
                 f"{po}: stale .mo for {entry['msgid']!r} (run make messages)"
             )
+
+
+def test_one_message_has_one_translation_across_apps():
+    """Django merges the apps' catalogues, so a msgid translated two ways shows the wrong one
+    somewhere; give it a message context (pgettext) where the meaning really differs."""
+    seen: dict[tuple, tuple[str, Path]] = {}
+    clashes = []
+    for po in CATALOGUES:
+        for entry in parse_po(po):
+            key = (entry.get("msgctxt"), entry["msgid"])
+            translation = entry["msgstr"].get(0, "")
+            if key in seen and seen[key][0] != translation:
+                other, where = seen[key]
+                clashes.append(
+                    f"{entry['msgid']!r}: {other!r} ({where.relative_to(ROOT).parts[1]}) "
+                    f"vs {translation!r} ({po.relative_to(ROOT).parts[1]})"
+                )
+            seen.setdefault(key, (translation, po))
+    assert not clashes, "\n".join(clashes)
