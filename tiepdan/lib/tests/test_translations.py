@@ -76,14 +76,18 @@ def test_compiled_catalogue_matches_the_source(po):
     for entry in parse_po(po):
         context = entry.get("msgctxt")
         if "msgid_plural" in entry:
-            assert compiled.npgettext(context, entry["msgid"], entry["msgid_plural"], 1) == entry[
-                "msgstr"
-            ][0] if context else compiled.ngettext(
-                entry["msgid"], entry["msgid_plural"], 1
-            ) == entry["msgstr"][0], f"{po}: stale .mo for {entry['msgid']!r} (run make messages)"
+            assert (
+                compiled.npgettext(context, entry["msgid"], entry["msgid_plural"], 1)
+                == entry["msgstr"][0]
+                if context
+                else compiled.ngettext(entry["msgid"], entry["msgid_plural"], 1)
+                == entry["msgstr"][0]
+            ), f"{po}: stale .mo for {entry['msgid']!r} (run make messages)"
         else:
-            got = compiled.pgettext(context, entry["msgid"]) if context else compiled.gettext(
-                entry["msgid"]
+            got = (
+                compiled.pgettext(context, entry["msgid"])
+                if context
+                else compiled.gettext(entry["msgid"])
             )
             assert got == entry["msgstr"][0], (
                 f"{po}: stale .mo for {entry['msgid']!r} (run make messages)"
