@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tiepdan.orgunits.models import Department, OrgUnit
 
@@ -53,7 +54,7 @@ class Field(models.Model):
         help_text=_("Starting text of an answer in this field; placeholders like {citizen_name}."),
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(pgettext_lazy("catalogue entry", "active"), default=True)
 
     class Meta:
         verbose_name = _("field")

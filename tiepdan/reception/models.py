@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tiepdan.accounts.access import scoped
 from tiepdan.citizens.models import Citizen
@@ -52,7 +53,7 @@ class ReceptionSchedule(models.Model):
     capacity = models.PositiveSmallIntegerField(_("bookings per day"), default=20)
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(pgettext_lazy("schedule", "active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
