@@ -7,7 +7,6 @@ A complaint dialogue uses the sections of Form 14 (Decree 124/2020, as amended b
 from __future__ import annotations
 
 from django.utils import timezone
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from tiepdan.lib.docx import OfficialDocument
 
@@ -152,20 +151,4 @@ def _signatures(doc: OfficialDocument, dialogue: Dialogue) -> None:
     for role in roles:
         person = dialogue.participants.filter(role=role, attended=True).first()
         names.append(person.name if person else "")
-    sign_grid(doc, headers, names, "(Ký, ghi rõ họ tên)")
-
-
-def sign_grid(doc: OfficialDocument, headers: list[str], names: list[str], hint: str) -> None:
-    """Signature blocks side by side: title, hint, room to sign, name, all centred, no borders."""
-    table = doc.table(
-        headers, [[hint] * len(headers), [""] * len(headers), [""] * len(headers), names]
-    )
-    table.style = doc.document.styles["Normal Table"]
-    for r, row in enumerate(table.rows):
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                paragraph.paragraph_format.keep_with_next = r < 4
-                for run in paragraph.runs:
-                    run.italic = r == 1
-                    run.bold = r in (0, 4)
+    doc.signature_grid(headers, names, "(Ký, ghi rõ họ tên)")

@@ -358,6 +358,20 @@ class OfficialDocument:
             self._cell_line(right, "", size=14)
         self._cell_line(right, name, size=14, bold=True)
 
+    def signature_grid(self, headers: Sequence[str], names: Sequence[str], hint: str) -> None:
+        """Signatures side by side (minutes, agreements): title, hint, room to sign, name."""
+        blank = [""] * len(headers)
+        table = self.table(headers, [[hint] * len(headers), blank, blank, list(names)])
+        table.style = self.document.styles["Normal Table"]
+        for index, row in enumerate(table.rows):
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                    paragraph.paragraph_format.keep_with_next = index < 4
+                    for run in paragraph.runs:
+                        run.italic = index == 1
+                        run.bold = index in (0, 4)
+
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
         self.document.save(buffer)

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.utils import translation
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from tiepdan.lib.docx import OfficialDocument, short_date
 
@@ -65,8 +64,7 @@ def agreement_docx(case: MediationCase) -> bytes:
     names = [p.full_name for p in case.parties.all()[:2]]
     mediators = "\n".join(m.full_name for m in case.mediators.all())
     names += [""] * (2 - len(names))
-    sign_grid(
-        doc,
+    doc.signature_grid(
         ["BÊN THỨ NHẤT", "BÊN THỨ HAI", "HÒA GIẢI VIÊN"],
         [*names, mediators],
         "(Ký, điểm chỉ, ghi rõ họ tên)",
@@ -173,19 +171,3 @@ def team_report_docx(team: MediationTeam, year: int, *, on: date) -> bytes:
         ],
     )
     return doc.to_bytes()
-
-
-def sign_grid(doc: OfficialDocument, headers: list[str], names: list[str], hint: str) -> None:
-    """Signature blocks side by side: title, hint, room to sign, name, all centred, no borders."""
-    table = doc.table(
-        headers, [[hint] * len(headers), [""] * len(headers), [""] * len(headers), names]
-    )
-    table.style = doc.document.styles["Normal Table"]
-    for r, row in enumerate(table.rows):
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                paragraph.paragraph_format.keep_with_next = r < 4
-                for run in paragraph.runs:
-                    run.italic = r == 1
-                    run.bold = r in (0, 4)

@@ -108,3 +108,13 @@ def test_long_tables_repeat_their_header_row_on_every_page():
     doc = OfficialDocument(issuer="UBND", place="P", on=date(2026, 1, 5), kind="Báo cáo")
     table = doc.table(["STT", "Nội dung"], [[i, "x"] for i in range(3)])
     assert "w:tblHeader" in table.rows[0]._tr.xml
+
+
+def test_a_signature_grid_puts_each_signer_in_a_column_with_room_to_sign():
+    doc = OfficialDocument(issuer="UBND", place="P", on=date(2026, 1, 5), kind="Biên bản")
+    doc.signature_grid(["BÊN A", "BÊN B"], ["Nguyễn Văn A", "Trần Thị B"], "(Ký, ghi rõ họ tên)")
+    table = Document(io.BytesIO(doc.to_bytes())).tables[-1]
+    assert [c.text for c in table.columns[0].cells] == [
+        "BÊN A", "(Ký, ghi rõ họ tên)", "", "", "Nguyễn Văn A"
+    ]  # fmt: skip
+    assert table.rows[4].cells[1].paragraphs[0].runs[0].bold
