@@ -222,7 +222,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}, "huey": {"level": "WARNING"}},
+    # The Huey consumer installs its own handler; not propagating keeps its lines single.
+    "loggers": {"axes": {"level": "WARNING"}, "huey": {"level": "WARNING", "propagate": False}},
 }
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
