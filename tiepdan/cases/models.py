@@ -34,11 +34,15 @@ __all__ = [
     "CaseCitizen",
     "CaseEvent",
     "CasePolicy",
+    "DuplicateKey",
     "Field",
+    "IdentityAccess",
+    "Matter",
     "NoticeTemplate",
     "RegistrationCounter",
     "Response",
     "Status",
+    "TermCount",
 ]
 
 # No 0/O/1/I/L: codes are read aloud and typed from paper.
@@ -133,6 +137,31 @@ class CaseQuerySet(models.QuerySet["Case"]):
     def due_soon(self, today: date, until: date) -> CaseQuerySet:
         """Running cases due from `today` up to and including `until`."""
         return self.running().filter(due_on__gte=today, due_on__lte=until)
+
+
+class Matter(models.Model):
+    """Cases about one matter: many citizens writing about the same place and problem."""
+
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="matters"
+    )
+    title = models.CharField(_("matter"), max_length=300)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        verbose_name = _("matter")
+        verbose_name_plural = _("matters")
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class Case(models.Model):
@@ -264,6 +293,34 @@ class Case(models.Model):
     reminded_for = models.DateField(null=True, blank=True, editable=False)
     escalated_for = models.DateField(null=True, blank=True, editable=False)
 
+    # The person who resolves the case (for a denunciation: sees the denouncer, rule 19).
+    resolver = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("resolved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resolving_cases",
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+    )
+    matter = models.ForeignKey(
+        Matter,
+        verbose_name=_("matter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cases",
+    )
+    # Folded names of the case's citizens, kept by the services for the search index.
+    search_names = models.TextField(blank=True, default="", editable=False)
+
     reception_entry = models.ForeignKey(
         "reception.ReceptionEntry",
         verbose_name=_("reception-book entry"),
@@ -274,6 +331,8 @@ class Case(models.Model):
     )
     idempotency_key = models.CharField(max_length=64, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Bumped with every timeline event: integrations poll with `updated_since`.
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -325,6 +384,7 @@ class Case(models.Model):
             models.Index(fields=["unit", "-received_on", "-id"], name="case_unit_received"),
             models.Index(fields=["-received_on", "-id"], name="case_received"),
             models.Index(fields=["status", "due_on"], name="case_status_due"),
+            models.Index(fields=["updated_at", "id"], name="case_updated"),
         ]
 
     def __str__(self) -> str:
@@ -468,6 +528,58 @@ class CaseEvent(models.Model):
             is_public=is_public,
             data=data,
         )
+
+
+class IdentityAccess(models.Model):
+    """One view of a denouncer's identity (Law on Denunciations Art. 47; DOMAIN rule 19).
+
+    Written by whatever shows the identity (page, API, export, notice); read by the unit admin.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="identity_accesses")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    via = models.CharField(_("shown by"), max_length=20)
+    path = models.CharField(pgettext_lazy("web", "address"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("identity access")
+        verbose_name_plural = _("identity accesses")
+        indexes = [models.Index(fields=["case", "at"], name="identity_access_case_at")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.at:%d/%m/%Y %H:%M} {self.via}"
+
+
+class DuplicateKey(models.Model):
+    """The hashes of a case's rarest n-grams: where duplicate detection finds candidates.
+
+    `province` is the case's top unit, so a look-up stays inside one province (lib/similarity).
+    """
+
+    key = models.BigIntegerField()
+    province = models.ForeignKey(
+        OrgUnit, on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "province"], name="duplicate_key_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.key} → {self.case_id}"
+
+
+class TermCount(models.Model):
+    """How many cases contain an n-gram (by `lib.similarity.key_hash`): the TF-IDF statistics."""
+
+    key = models.BigIntegerField(primary_key=True)
+    df = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.df}"
 
 
 # The answer and the files live in their own module; importable from here as before.
