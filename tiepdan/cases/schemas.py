@@ -11,6 +11,7 @@ from django.utils import timezone
 from ninja import Schema
 from pydantic import Field, field_validator
 
+from tiepdan.cases.identity import may_see_identity
 from tiepdan.cases.models import Case, CaseEvent, Response, Status
 from tiepdan.cases.rules import (
     ComplexReason,
@@ -164,13 +165,6 @@ class CaseSummaryOut(Schema):
 
 
 CITIZEN_FIELDS = ("full_name", "id_kind", "id_number", "phone", "email", "address")
-
-
-def may_see_identity(user: Any, case: Case) -> bool:
-    """A denouncer's identity is for the resolving officer only (TC 9, 47; DOMAIN rule 19)."""
-    if case.kind != Kind.DENUNCIATION:
-        return True
-    return bool(user.is_superuser or (case.assignee_id and case.assignee_id == user.pk))
 
 
 class CitizenOut(Schema):
