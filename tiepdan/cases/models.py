@@ -318,6 +318,10 @@ class Case(models.Model):
         on_delete=models.SET_NULL,
         related_name="cases",
     )
+    # A published answer: shown on the public pages without any personal data.
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    public_subject = models.CharField(_("published subject"), max_length=300, blank=True)
+    public_answer = models.TextField(_("published answer"), blank=True)
     # Folded names of the case's citizens, kept by the services for the search index.
     search_names = models.TextField(blank=True, default="", editable=False)
 
