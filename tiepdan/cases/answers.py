@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tiepdan.accounts.models import User
-from tiepdan.cases import notify, rules
+from tiepdan.cases import notify, publication, rules
 from tiepdan.cases.core import move_status, overrides_for
 from tiepdan.cases.models import Case, CaseEvent, Response, Status
 from tiepdan.cases.rules import Kind, Stage
@@ -151,6 +151,7 @@ def reopen(case: Case, *, reason: str, today: date, actor: User | None = None) -
             text=reason.strip(),
             is_public=True,
         )
+        publication.withdraw_when_reopened(case)
     return case
 
 

@@ -138,6 +138,10 @@ class CaseQuerySet(models.QuerySet["Case"]):
         """Running cases due from `today` up to and including `until`."""
         return self.running().filter(due_on__gte=today, due_on__lte=until)
 
+    def published(self) -> CaseQuerySet:
+        """Cases whose answer a leader has published on the public pages (cases.publication)."""
+        return self.filter(published_at__isnull=False)
+
 
 class Matter(models.Model):
     """Cases about one matter: many citizens writing about the same place and problem."""
@@ -322,6 +326,8 @@ class Case(models.Model):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     public_subject = models.CharField(_("published subject"), max_length=300, blank=True)
     public_answer = models.TextField(_("published answer"), blank=True)
+    # Folded public subject and answer: the public pages' accent-insensitive search.
+    public_search = models.TextField(blank=True, default="", editable=False)
     # Folded names of the case's citizens, kept by the services for the search index.
     search_names = models.TextField(blank=True, default="", editable=False)
 
@@ -389,6 +395,7 @@ class Case(models.Model):
             models.Index(fields=["-received_on", "-id"], name="case_received"),
             models.Index(fields=["status", "due_on"], name="case_status_due"),
             models.Index(fields=["updated_at", "id"], name="case_updated"),
+            models.Index(fields=["unit", "-published_at", "-id"], name="case_unit_published"),
         ]
 
     def __str__(self) -> str:
@@ -479,6 +486,8 @@ class CaseEvent(models.Model):
         STARTED = "started", _("Work started")
         REMINDED = "reminded", _("Reminder sent")
         ESCALATED = "escalated", _("Overdue: escalated to the leader")
+        PUBLISHED = "published", _("Answer published")
+        UNPUBLISHED = "unpublished", _("Answer withdrawn from the public pages")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(

@@ -19,7 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tiepdan.lib import workdays
-from tiepdan.lib.errors import DomainError
+from tiepdan.lib.errors import Conflict, DomainError
 from tiepdan.lib.workdays import WorkCalendar
 
 
@@ -370,3 +370,20 @@ def reopen_deadline(
     return due(
         "reopen_window_remote" if remote else "reopen_window", answered_on, overrides, calendar
     )
+
+
+# Publishing an answer on the public pages (DESIGN §5, "published answers"). Only a final answer
+# is published: a case answered or closed. A reopened case's answer is contested: it is withdrawn
+# while the case is handled again (cases.publication), and a leader publishes the new one.
+# A denunciation's conclusion may be published (Law on Denunciations Art. 40), never its sender.
+PUBLISHABLE_STATUSES = frozenset({"answered", "closed"})
+
+
+def check_publishable(*, status: str, is_duplicate: bool) -> None:
+    """Refuse to publish an answer that is not final, or a duplicate's (its original carries it)."""
+    if status not in PUBLISHABLE_STATUSES:
+        raise Conflict(gettext("Only the answer of an answered or closed case can be published."))
+    if is_duplicate:
+        raise Conflict(
+            gettext("This case is a duplicate of another: publish the answer of the original.")
+        )
