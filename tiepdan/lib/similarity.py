@@ -69,10 +69,10 @@ CANDIDATE_LIMIT = 50
 def ngrams(text: str) -> Counter[str]:
     """Count the syllable 1–3-grams of `text` after folding ("đất đai" → "dat", "dat dai"…)."""
     words = syllables(text)
-    counts: Counter[str] = Counter()
-    for n in range(1, MAX_N + 1):
-        for i in range(len(words) - n + 1):
-            counts[" ".join(words[i : i + n])] += 1
+    counts: Counter[str] = Counter(words)
+    # zip and Counter.update run in C: this is the hot loop of every look-up.
+    for n in range(2, MAX_N + 1):
+        counts.update(map(" ".join, zip(*(words[i:] for i in range(n)), strict=False)))
     return counts
 
 
@@ -185,15 +185,21 @@ def best_matches(
     *,
     top: int = RERANK_TOP,
     rerank: bool = True,
+    grams: Mapping[K, Mapping[str, int]] | None = None,
 ) -> list[Match[K]]:
     """Score each (key, text) candidate against `text`; return the `top` best by cosine.
 
     With `rerank`, each of those also gets its `token_set_ratio`; `Match.is_duplicate` then
-    accepts either score above its threshold (otherwise the cosine alone, at 0.50).
+    accepts either score above its threshold (otherwise the cosine alone, at 0.50). `grams`
+    may hold candidates' `ngrams()` already computed (they are not split twice).
     """
     query = vectorizer.vector(text)
+    known = grams or {}
     scored = sorted(
-        ((cosine(query, vectorizer.vector(other)), key, other) for key, other in candidates),
+        (
+            (cosine(query, vectorizer.vector(known.get(key) or other)), key, other)
+            for key, other in candidates
+        ),
         key=lambda item: -item[0],
     )[:top]
     return [

@@ -67,3 +67,19 @@ VIETNAMESE_LETTERS = (
 @given(st.text(alphabet=VIETNAMESE_LETTERS))
 def test_case_and_normal_form_do_not_change_the_key(text):
     assert fold(text.upper()) == fold(text) == fold(unicodedata.normalize("NFD", text))
+
+
+def _fold_reference(text: str) -> str:
+    """The definition `fold` implements (whole-text NFD, marks dropped), for comparison."""
+    import re
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text or "").replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return re.sub(r"\s+", " ", stripped.lower()).strip()
+
+
+@given(st.text())
+def test_it_folds_like_the_reference_definition(text):
+    assert fold(text) == _fold_reference(text)
