@@ -31,6 +31,7 @@ handlers.install(api)
 
 api.add_router("/", "tiepdan.integrations.api.router")
 api.add_router("/", "tiepdan.cases.api.router")
+api.add_router("/", "tiepdan.cases.api_public.router")
 api.add_router("/", "tiepdan.reception.api.router")
 api.add_router("/", "tiepdan.directives.api.router")
 api.add_router("/", "tiepdan.dialogues.api.router")

@@ -8,6 +8,7 @@ has cases is left alone.
 from __future__ import annotations
 
 import random
+import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -15,8 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from tiepdan.accounts.models import User
-from tiepdan.cases import rules, services
-from tiepdan.cases.demo_data import FAMILY, GIVEN, MIDDLE, STREETS, TOPICS
+from tiepdan.cases import publication, rules, services
+from tiepdan.cases.demo_data import FAMILY, GIVEN, MIDDLE, PUBLIC_ANSWERS, STREETS, TOPICS
 from tiepdan.cases.models import (
     Case,
     CaseCitizen,
@@ -62,10 +63,38 @@ def seed(demo: Demo) -> None:
     for code, ward in demo.wards.items():
         if Case.objects.filter(unit=ward, idempotency_key__startswith=DEMO_KEY).exists():
             demo.say(f"Cases: {ward.name} already has cases.")
-            continue
-        with transaction.atomic():
-            made = _seed_ward(rng, ward, code, demo, TOTAL // len(demo.wards))
-        demo.say(f"Cases: {made} demo cases for {ward.name}.")
+        else:
+            with transaction.atomic():
+                made = _seed_ward(rng, ward, code, demo, TOTAL // len(demo.wards))
+            demo.say(f"Cases: {made} demo cases for {ward.name}.")
+        _publish_answers(ward, demo.users.get(f"{PREFIX.get(code, code)}.chutich"), demo)
+
+
+PUBLISHED_PER_WARD = 12
+
+
+def _publish_answers(ward: OrgUnit, leader: User | None, demo: Demo) -> None:
+    """Publish a few recent closed answers, as the ward's chairman would (once per ward)."""
+    if leader is None or Case.objects.published().filter(unit=ward).exists():
+        return
+    cases = Case.objects.filter(
+        unit=ward,
+        status=Status.CLOSED,
+        kind__in=[Kind.FEEDBACK, Kind.PETITION],
+        field__code__in=list(PUBLIC_ANSWERS),
+        idempotency_key__startswith=DEMO_KEY,
+    ).select_related("field")
+    for case in cases.order_by("-closed_on", "-id")[:PUBLISHED_PER_WARD]:
+        subject = re.sub(r"\b(?:số \d+ )?đường ", "đường ", case.subject)  # no house numbers
+        publication.publish_answer(
+            case,
+            actor=leader,
+            subject=subject,
+            answer=PUBLIC_ANSWERS[case.field.code],  # type: ignore[union-attr]
+            confirmed=True,
+            despite_warnings=False,
+        )
+    demo.say(f"Cases: answers published for {ward.name}.")
 
 
 def _fields(ward: OrgUnit) -> dict[str, Field]:

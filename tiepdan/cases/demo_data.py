@@ -119,3 +119,39 @@ GIVEN = [
     "Tuấn",
     "Vy",
 ]
+# field code -> a published answer, as a leader would write it for the public pages.
+PUBLIC_ANSWERS = {
+    "giao-thong-ha-tang": (
+        "Ngay sau khi tiếp nhận phản ánh, Ủy ban nhân dân phường đã chỉ đạo bộ phận Kinh tế – "
+        "Hạ tầng phối hợp với đơn vị quản lý hạ tầng kiểm tra hiện trường. Đơn vị đã nạo vét "
+        "hố ga, thay nắp cống và sửa chữa mặt đường trong thời hạn 7 ngày. Phường tiếp tục theo "
+        "dõi sau các đợt mưa lớn; người dân phát hiện hư hỏng mới xin báo qua cổng tiếp nhận "
+        "phản ánh của phường."
+    ),
+    "moi-truong": (
+        "Qua kiểm tra, tổ công tác của phường đã lập biên bản và yêu cầu cơ sở khắc phục, "
+        "chấm dứt hành vi gây ô nhiễm. Đơn vị thu gom rác đã điều chỉnh giờ thu gom trên tuyến "
+        "đường. Phường sẽ kiểm tra đột xuất và xử lý vi phạm hành chính nếu tái diễn."
+    ),
+    "trat-tu-do-thi": (
+        "Đội trật tự đô thị phường đã ra quân nhắc nhở, lập biên bản các trường hợp lấn chiếm "
+        "vỉa hè và tổ chức kiểm tra định kỳ trên tuyến đường. Phường đề nghị các hộ kinh doanh "
+        "chấp hành quy định về sử dụng vỉa hè và phối hợp giữ gìn trật tự đô thị."
+    ),
+    "chinh-sach-xa-hoi": (
+        "Bộ phận Văn hóa – Xã hội đã rà soát hồ sơ theo quy định. Trường hợp đủ điều kiện được "
+        "đưa vào danh sách đề nghị hưởng chính sách trong kỳ xét duyệt gần nhất; khoản trợ cấp "
+        "chậm chi trả đã được chi bổ sung. Phường niêm yết danh sách tại trụ sở để người dân "
+        "theo dõi."
+    ),
+    "hanh-chinh": (
+        "Phường đã rà soát quy trình tiếp nhận hồ sơ, nhắc nhở bộ phận một cửa hướng dẫn đầy đủ "
+        "thành phần hồ sơ ngay từ lần đầu và công khai danh mục giấy tờ tại quầy. Hồ sơ chậm "
+        "giải quyết đã được xử lý xong và trả kết quả."
+    ),
+    "an-ninh-trat-tu": (
+        "Công an phường đã tăng cường tuần tra vào khung giờ đêm trên tuyến đường được phản ánh "
+        "và phối hợp với tổ dân phố vận động người dân lắp camera an ninh. Người dân phát hiện "
+        "vụ việc xin báo ngay cho Công an phường."
+    ),
+}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tiepdan.cases import public_views, unit_settings, views
+from tiepdan.cases import public_views, publication_views, unit_settings, views
 
 app_name = "cases"
 
@@ -22,6 +22,8 @@ urlpatterns = [
     path("<int:pk>/tra-loi/", views.case_answer, name="answer"),
     path("<int:pk>/dong/", views.case_close, name="close"),
     path("<int:pk>/thong-bao.docx", views.case_notice, name="notice"),
+    path("<int:pk>/cong-khai/", publication_views.case_publish, name="publish"),
+    path("<int:pk>/go-cong-khai/", publication_views.case_unpublish, name="unpublish"),
     path("tra-loi/<int:pk>/duyet/", views.response_approve, name="approve"),
     path("tra-loi/<int:pk>/gui/", views.response_send, name="send"),
     path("tra-loi/<int:pk>/van-ban.docx", views.response_document, name="response_document"),
@@ -33,4 +35,14 @@ urlpatterns = [
     path("tra-cuu/<str:code>/", public_views.track_case, name="track_case"),
     path("tra-cuu/<str:code>/danh-gia/", public_views.public_rate, name="rate"),
     path("tra-cuu/<str:code>/mo-lai/", public_views.public_reopen, name="reopen"),
+    path(
+        "tra-loi-cong-khai/don-vi/<str:unit_code>/",
+        publication_views.published_list,
+        name="published_list",
+    ),
+    path(
+        "tra-loi-cong-khai/<int:pk>/",
+        publication_views.published_detail,
+        name="published_detail",
+    ),
 ]

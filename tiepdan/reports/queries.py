@@ -442,15 +442,18 @@ def dialogue_figures(ids: Sequence[int], window: Window) -> DialogueFigures:
 
 
 def published_answers(ids: Sequence[int], window: Window) -> int:
-    """Answers sent to citizens in the window (the answers the public pages can show)."""
-    from tiepdan.cases.models import Response
+    """Answers published on the public pages in the window and still there (cases.publication)."""
+    from tiepdan.cases.models import Case
 
-    return Response.objects.filter(
-        case__unit_id__in=ids,
-        state=Response.State.SENT,
-        sent_at__date__gte=window.start,
-        sent_at__date__lte=window.end,
-    ).count()
+    return (
+        Case.objects.published()
+        .filter(
+            unit_id__in=ids,
+            published_at__date__gte=window.start,
+            published_at__date__lte=window.end,
+        )
+        .count()
+    )
 
 
 def reception_days_by_unit(ids: Sequence[int], window: Window) -> dict[int, int]:

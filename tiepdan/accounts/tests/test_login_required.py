@@ -44,9 +44,14 @@ PUBLIC_URL_NAMES = [
     "cases:track_case",
     "cases:rate",
     "cases:reopen",
+    "cases:published_list",
+    "cases:published_detail",
     "dialogues:public_list",
     "dialogues:public_detail",
     "reports:public",
+    # Published answers, also as read-only JSON (cases.api_public).
+    "api:list_published",
+    "api:read_published",
     # Open311 GeoReport v2 is public by its specification (POST needs an api_key).
     "open311:discovery",
     "open311:services",

@@ -4,7 +4,7 @@ from datetime import date
 
 import factory
 
-from tiepdan.cases import services
+from tiepdan.cases import answers, services
 from tiepdan.cases.models import Case
 from tiepdan.citizens.models import Citizen
 
@@ -56,4 +56,18 @@ def classified(unit, actor, **kwargs):
 def accepted(unit, actor, **kwargs):
     case = classified(unit, actor, **kwargs)
     services.decide(case, actor=actor, decision="accept", today=TODAY)
+    return case
+
+
+def answered(unit, officer, leader, *, citizen=None, text="Phường đã xử lý xong.", **kwargs):
+    """A case answered through the services: accepted, drafted, approved by `leader`, sent.
+
+    `citizen` (a saved Citizen) replaces the generated sender."""
+    case = accepted(unit, officer, citizen=citizen is None, **kwargs)
+    if citizen is not None:
+        case.case_citizens.create(citizen=citizen)
+    response = answers.draft_answer(case, actor=officer, text=text)
+    answers.approve_answer(response, actor=leader)
+    answers.send_answer(response, actor=officer, today=TODAY)
+    case.refresh_from_db()
     return case

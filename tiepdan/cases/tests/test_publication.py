@@ -8,8 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tiepdan.cases import answers, publication
-from tiepdan.cases.models import Case, CaseCitizen, CaseEvent
-from tiepdan.cases.tests.factories import CitizenFactory, accepted, receive
+from tiepdan.cases.models import Case, CaseEvent
+from tiepdan.cases.tests import factories
+from tiepdan.cases.tests.factories import CitizenFactory, receive
 from tiepdan.citizens.models import Citizen
 from tiepdan.lib.errors import Conflict, DomainError
 
@@ -36,13 +37,7 @@ def answered(unit, officer, leader, *, kind="feedback", text=ANSWER):
         email="ngoc@example.vn",
         address="45 Lê Thánh Tôn, Phường Bến Thành",
     )
-    case = accepted(unit, officer, kind=kind, citizen=False)
-    CaseCitizen.objects.create(case=case, citizen=citizen)
-    response = answers.draft_answer(case, actor=officer, text=text)
-    answers.approve_answer(response, actor=leader)
-    answers.send_answer(response, actor=officer, today=DAY)
-    case.refresh_from_db()
-    return case
+    return factories.answered(unit, officer, leader, kind=kind, citizen=citizen, text=text)
 
 
 @pytest.fixture
