@@ -2,24 +2,41 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+import io
+
+from django.http import FileResponse, Http404, HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Status
 
 from tiepdan.accounts.access import require
 from tiepdan.dialogues import services
 from tiepdan.dialogues.access import MANAGE, VIEW, get_dialogue_for
+from tiepdan.dialogues.documents import minutes_docx, minutes_name
 from tiepdan.dialogues.models import Dialogue
 from tiepdan.dialogues.schemas import (
     DialogueFilter,
     DialogueIn,
     DialogueOut,
     DialoguePageOut,
+    HeldIn,
+    InvitationsSentIn,
+    InvitationsSentOut,
     IssueIn,
     IssueOut,
+    ParticipantIn,
+    ParticipantOut,
 )
+from tiepdan.directives.schemas import AssignmentIn, DirectiveOut
 from tiepdan.integrations.pagination import newest_first
-from tiepdan.integrations.routing import PathId, caller, ok, own_unit, person_in_scope
+from tiepdan.integrations.routing import (
+    PathId,
+    caller,
+    department_in_scope,
+    file_download,
+    ok,
+    own_unit,
+    person_in_scope,
+)
 
 router = Router(tags=["dialogues"])
 
@@ -65,3 +82,78 @@ def read_dialogue(request: HttpRequest, dialogue_id: int = PathId) -> Dialogue:
 def add_issue(request: HttpRequest, payload: IssueIn, dialogue_id: int = PathId) -> Status:
     dialogue = get_dialogue_for(caller(request), dialogue_id, write=True)
     return Status(201, services.add_issue(dialogue, **payload.dict()))
+
+
+@router.post(
+    "/dialogues/{dialogue_id}/participants",
+    response=ok(ParticipantOut, 201),
+    summary="Invite a participant",
+)
+def invite_participant(
+    request: HttpRequest, payload: ParticipantIn, dialogue_id: int = PathId
+) -> Status:
+    dialogue = get_dialogue_for(caller(request), dialogue_id, write=True)
+    return Status(201, services.invite(dialogue, **payload.dict()))
+
+
+@router.post(
+    "/dialogues/{dialogue_id}/invitations-sent",
+    response=ok(InvitationsSentOut),
+    summary="Record the invitations sent",
+)
+def invitations_sent(
+    request: HttpRequest, payload: InvitationsSentIn, dialogue_id: int = PathId
+) -> dict:
+    """Late invitations are refused for a complaint dialogue and a warning otherwise."""
+    dialogue = get_dialogue_for(caller(request), dialogue_id, write=True)
+    warning = services.record_invitations_sent(dialogue, sent_on=payload.sent_on)
+    return {"dialogue": dialogue, "warning": warning}
+
+
+@router.post(
+    "/dialogues/{dialogue_id}/held",
+    response=ok(DialogueOut),
+    summary="Record it held: attendance and result",
+)
+def record_held(request: HttpRequest, payload: HeldIn, dialogue_id: int = PathId) -> Dialogue:
+    """Who came (participant ids), the result; the minutes get their number."""
+    dialogue = get_dialogue_for(caller(request), dialogue_id, write=True)
+    return services.record_held(dialogue, **payload.dict())
+
+
+@router.post(
+    "/dialogues/{dialogue_id}/commitments",
+    response=ok(DirectiveOut, 201),
+    summary="A commitment made at it",
+)
+def add_commitment(
+    request: HttpRequest, payload: AssignmentIn, dialogue_id: int = PathId
+) -> Status:
+    """The commitment becomes a directive with an owner and a deadline (see /directives)."""
+    user = caller(request)
+    dialogue = get_dialogue_for(user, dialogue_id, write=True)
+    directive = services.add_commitment(
+        dialogue,
+        title=payload.title,
+        content=payload.content,
+        actor=user,
+        owner_department=department_in_scope(user, payload.owner_department_id),
+        owner_user=person_in_scope(user, payload.owner_user_id),
+        due_on=payload.due_on,
+        due_in_working_days=payload.due_in_working_days,
+    )
+    return Status(201, directive)
+
+
+@router.get(
+    "/dialogues/{dialogue_id}/minutes",
+    response=ok(None),
+    summary="Download the minutes (Word)",
+    openapi_extra=file_download("The minutes of a held dialogue (.docx)."),
+)
+def download_minutes(request: HttpRequest, dialogue_id: int = PathId) -> FileResponse:
+    dialogue = get_dialogue_for(caller(request), dialogue_id)
+    if dialogue.status != Dialogue.Status.HELD:
+        raise Http404
+    data = io.BytesIO(minutes_docx(dialogue))
+    return FileResponse(data, as_attachment=True, filename=minutes_name(dialogue))

@@ -108,6 +108,11 @@ def _commitments(doc: OfficialDocument, dialogue: Dialogue) -> None:
         )
 
 
+def minutes_name(dialogue: Dialogue) -> str:
+    """The file name of the minutes, for the page and the API."""
+    return f"bien-ban-doi-thoai-{dialogue.held_on:%Y%m%d}-{dialogue.pk}.docx"
+
+
 def minutes_docx(dialogue: Dialogue) -> bytes:
     """Build the minutes of a held dialogue (Form 14 for a complaint dialogue)."""
     superior, issuer = _issuer(dialogue)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
+from typing import Annotated
 
 from ninja import Schema
 from pydantic import Field
 
-from tiepdan.dialogues.models import Dialogue
+from tiepdan.dialogues.models import Dialogue, Participant
 from tiepdan.integrations.schemas import DbId, InputSchema, Page, QuerySchema
 
 
@@ -25,6 +26,28 @@ class IssueIn(InputSchema):
     content: str = Field(min_length=1, max_length=20_000)
     answer: str = Field("", max_length=20_000)
     answered_by: str = Field("", max_length=200)
+
+
+class ParticipantIn(InputSchema):
+    name: str = Field(min_length=1, max_length=200)
+    affiliation: str = Field("", max_length=300, description="Post, body or address.")
+    role: Participant.Role = Participant.Role.CITIZEN
+
+
+class InvitationsSentIn(InputSchema):
+    sent_on: date
+
+
+class HeldIn(InputSchema):
+    attended: list[DbId] = Field(
+        max_length=500, description="Ids of the participants present; the others were absent."
+    )
+    absence_notes: dict[DbId, Annotated[str, Field(max_length=300)]] = Field(
+        default_factory=dict, max_length=500, description="Reason for absence by participant id."
+    )
+    result: str = Field(min_length=1, max_length=20_000, description="The conclusions.")
+    ended_at: time | None = None
+    minutes_copies: int = Field(3, ge=1, le=50)
 
 
 class IssueOut(Schema):
@@ -88,3 +111,8 @@ class DialogueFilter(QuerySchema):
 
 class DialoguePageOut(Page):
     items: list[DialogueSummaryOut]
+
+
+class InvitationsSentOut(Schema):
+    dialogue: DialogueOut
+    warning: str | None = Field(description="Set when the invitations went out late.")

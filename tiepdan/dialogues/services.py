@@ -131,8 +131,11 @@ def record_held(
     if not result.strip():
         raise DomainError(_("Record the result of the dialogue."), field="result")
     present, notes = set(attended), absence_notes or {}
+    participants = list(dialogue.participants.all())
+    if present - {p.pk for p in participants}:
+        raise DomainError(_("Choose among the people invited to this dialogue."), field="attended")
     with transaction.atomic():
-        for participant in dialogue.participants.all():
+        for participant in participants:
             participant.attended = participant.pk in present
             participant.absence_note = "" if participant.attended else notes.get(participant.pk, "")
             participant.save(update_fields=["attended", "absence_note"])

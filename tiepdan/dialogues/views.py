@@ -19,7 +19,7 @@ from tiepdan.lib.errors import DomainError
 
 from . import rules, services
 from .access import MANAGE, VIEW, get_dialogue_for
-from .documents import minutes_docx
+from .documents import minutes_docx, minutes_name
 from .forms import (
     CancelForm,
     CommitmentForm,
@@ -190,8 +190,7 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
     if dialogue.status != Dialogue.Status.HELD:
         raise Http404
     response = HttpResponse(minutes_docx(dialogue), content_type=DOCX)
-    name = f"bien-ban-doi-thoai-{dialogue.held_on:%Y%m%d}-{dialogue.pk}.docx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = f'attachment; filename="{minutes_name(dialogue)}"'
     return response
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
-from ninja import Query, Router, Status
+from django.http import FileResponse, Http404, HttpRequest
+from ninja import File, Form, Query, Router, Status
+from ninja.files import UploadedFile
 
 from tiepdan.accounts.access import require
 from tiepdan.directives import services
 from tiepdan.directives.access import ISSUE, VIEW, get_directive_for
-from tiepdan.directives.models import Directive
+from tiepdan.directives.models import Directive, DirectiveUpdate
 from tiepdan.directives.schemas import (
     DirectiveFilter,
     DirectiveIn,
@@ -24,6 +25,7 @@ from tiepdan.integrations.routing import (
     PathId,
     caller,
     department_in_scope,
+    file_download,
     ok,
     own_unit,
     person_in_scope,
@@ -83,3 +85,38 @@ def report_progress(request: HttpRequest, payload: ProgressIn, directive_id: int
     return services.record_progress(
         directive, percent=payload.percent, note=payload.note, actor=user
     )
+
+
+@router.post(
+    "/directives/{directive_id}/complete",
+    response=ok(DirectiveOut),
+    summary="Complete, with evidence",
+)
+def complete_directive(
+    request: HttpRequest,
+    evidence: File[UploadedFile],
+    note: Form[str] = "",
+    directive_id: int = PathId,
+) -> Any:
+    """`multipart/form-data`: `evidence` (PDF, Word, Excel, JPEG or PNG by content, up to
+    20 MB) and an optional `note`. As on the page: owners and the leaders who issue directives."""
+    user = caller(request)
+    directive = get_directive_for(user, directive_id, write=True)
+    return services.complete_directive(directive, note=note, evidence=evidence, actor=user)
+
+
+@router.get(
+    "/directives/{directive_id}/updates/{update_id}/evidence",
+    response=ok(None),
+    summary="Download an evidence file",
+    openapi_extra=file_download("The evidence file (PDF, Word, Excel, JPEG or PNG)."),
+)
+def download_evidence(
+    request: HttpRequest, directive_id: int = PathId, update_id: int = PathId
+) -> FileResponse:
+    directive = get_directive_for(caller(request), directive_id)
+    update = DirectiveUpdate.objects.filter(pk=update_id, directive=directive).first()
+    if update is None or not update.evidence:
+        raise Http404
+    name = (update.evidence.name or "").rsplit("/", 1)[-1]
+    return FileResponse(update.evidence.open("rb"), as_attachment=True, filename=name)

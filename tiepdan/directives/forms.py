@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-import filetype
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -14,7 +13,6 @@ from tiepdan.orgunits.models import Department, OrgUnit
 
 from .models import Directive
 
-MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 EVIDENCE_TYPES = ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
 
 
@@ -24,29 +22,6 @@ def _evidence_field(required: bool) -> forms.FileField:
         required=required,
         widget=forms.ClearableFileInput(attrs={"accept": EVIDENCE_TYPES, "class": "form-control"}),
     )
-
-
-EVIDENCE_MIME = {
-    "application/pdf",
-    "image/jpeg",
-    "image/png",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
-def _check_size(upload: Any) -> Any:
-    """Refuse an evidence file that is too large or is not, by its content, an allowed type."""
-    if not upload:
-        return upload
-    if upload.size > MAX_EVIDENCE_BYTES:
-        raise forms.ValidationError(_("The file is larger than 20 MB."))
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in EVIDENCE_MIME:
-        raise forms.ValidationError(_("Attach a PDF, Word, Excel, JPEG or PNG file."))
-    return upload
 
 
 class DirectiveForm(forms.Form):
@@ -113,10 +88,8 @@ class ProgressForm(forms.Form):
         label=_("What has been done"),
         widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
     )
+    # Size and type by content: services.check_evidence, for the page and the API alike.
     evidence = _evidence_field(required=False)
-
-    def clean_evidence(self) -> Any:
-        return _check_size(self.cleaned_data.get("evidence"))
 
 
 class CompleteForm(forms.Form):
@@ -126,9 +99,6 @@ class CompleteForm(forms.Form):
         required=False,
     )
     evidence = _evidence_field(required=True)
-
-    def clean_evidence(self) -> Any:
-        return _check_size(self.cleaned_data.get("evidence"))
 
 
 class CancelForm(forms.Form):

@@ -11,15 +11,20 @@ from tiepdan.directives.models import Directive
 from tiepdan.integrations.schemas import DbId, InputSchema, Page, QuerySchema
 
 
-class DirectiveIn(InputSchema):
+class AssignmentIn(InputSchema):
+    """What is to be done, by whom and by when (a directive, or a dialogue's commitment)."""
+
     title: str = Field(min_length=1, max_length=300)
     content: str = Field("", max_length=20_000)
-    source_kind: Directive.SourceKind = Directive.SourceKind.WORK_MEETING
-    source_label: str = Field("", max_length=200)
     owner_department_id: DbId | None = None
     owner_user_id: DbId | None = None
     due_on: date | None = None
     due_in_working_days: int | None = Field(None, ge=1, le=365)
+
+
+class DirectiveIn(AssignmentIn):
+    source_kind: Directive.SourceKind = Directive.SourceKind.WORK_MEETING
+    source_label: str = Field("", max_length=200)
 
 
 class ProgressIn(InputSchema):

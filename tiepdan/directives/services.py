@@ -6,6 +6,7 @@ from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
+import filetype
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
@@ -20,6 +21,28 @@ from .models import Directive, DirectiveUpdate
 
 if TYPE_CHECKING:
     from tiepdan.accounts.models import User
+
+MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
+EVIDENCE_MIME = {
+    "application/pdf",
+    "image/jpeg",
+    "image/png",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def check_evidence(upload: UploadedFile | None) -> None:
+    """Refuse an evidence file that is too large or is not, by its content, an allowed type."""
+    if not upload:
+        return
+    if (upload.size or 0) > MAX_EVIDENCE_BYTES:
+        raise DomainError(_("The file is larger than 20 MB."), field="evidence")
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.mime not in EVIDENCE_MIME:
+        raise DomainError(_("Attach a PDF, Word, Excel, JPEG or PNG file."), field="evidence")
 
 
 def _check_owner(unit: OrgUnit, department: Department | None, user: User | None) -> None:
@@ -129,6 +152,7 @@ def record_progress(
     rules.check_percent(percent)
     if not note.strip():
         raise DomainError(_("Describe what has been done."), field="note")
+    check_evidence(evidence)
     with transaction.atomic():
         directive.status = Directive.Status.IN_PROGRESS
         directive.percent_done = percent
@@ -158,6 +182,7 @@ def complete_directive(
         raise DomainError(
             _("Attach the evidence that the directive has been carried out."), field="evidence"
         )
+    check_evidence(evidence)
     with transaction.atomic():
         directive.status = Directive.Status.DONE
         directive.percent_done = 100

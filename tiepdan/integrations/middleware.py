@@ -15,9 +15,14 @@ from .errors import error_response
 from .open311.render import error as open311_error
 
 DEFAULT_MAX_BODY = 1024 * 1024
+# A file upload (multipart) may be larger: the evidence of a directive goes up to 20 MB.
+DEFAULT_MAX_UPLOAD = 21 * 1024 * 1024
 
 
-def max_body() -> int:
+def max_body(request: HttpRequest | None = None) -> int:
+    """The largest body accepted: JSON and forms, or a multipart upload."""
+    if request is not None and request.content_type == "multipart/form-data":
+        return int(getattr(settings, "TIEPDAN_API_MAX_UPLOAD", DEFAULT_MAX_UPLOAD))
     return int(getattr(settings, "TIEPDAN_API_MAX_BODY", DEFAULT_MAX_BODY))
 
 
@@ -36,10 +41,9 @@ class ApiRequestMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        if length > max_body():
-            message = _("The request body is larger than %(limit)s KB.") % {
-                "limit": max_body() // 1024
-            }
+        limit = max_body(request)
+        if length > limit:
+            message = _("The request body is larger than %(limit)s KB.") % {"limit": limit // 1024}
             if request.path.startswith("/open311/"):
                 fmt = "xml" if request.path.endswith(".xml") else "json"
                 return open311_error(fmt, 413, message)

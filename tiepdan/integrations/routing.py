@@ -25,6 +25,16 @@ def ok(schema: Any, status: int = 200) -> dict[int, Any]:
     return {status: schema, **ERRORS}
 
 
+def file_download(description: str) -> dict[str, Any]:
+    """`openapi_extra` of an endpoint that answers with a file instead of JSON."""
+    binary = {"schema": {"type": "string", "format": "binary"}}
+    return {
+        "responses": {
+            200: {"description": description, "content": {"application/octet-stream": binary}}
+        }
+    }
+
+
 def own_unit(user: User) -> OrgUnit:
     """The caller's unit, where new records are made (a 404 for an account without one)."""
     if user.unit is None:

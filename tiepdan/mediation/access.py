@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from tiepdan.accounts.access import get_in_scope
 from tiepdan.accounts.models import User
 
@@ -26,3 +28,8 @@ def get_team_for(user: User, pk: object, *, write: bool = False) -> MediationTea
     return get_in_scope(
         queryset, user, pk, read=VIEW, write=MANAGE_TEAMS, for_write=write, unit_field="group"
     )
+
+
+def parties_visible(request: Any) -> bool:
+    """Who the parties are stays out of integrations (Law 35/2013 Art. 4): False for a key."""
+    return getattr(request, "api_key", None) is None

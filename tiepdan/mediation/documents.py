@@ -21,6 +21,11 @@ def _team_header(team: MediationTeam) -> tuple[str, str]:
 
 
 @translation.override("vi")
+def agreement_name(case: MediationCase) -> str:
+    """The file name of the agreement record, for the page and the API."""
+    return f"van-ban-hoa-giai-thanh-{case.year}-{case.number:02d}.docx"
+
+
 def agreement_docx(case: MediationCase) -> bytes:
     """'Văn bản hòa giải thành' with every Art. 24(2) item, to be signed by all."""
     a = case.agreement

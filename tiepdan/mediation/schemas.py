@@ -9,7 +9,8 @@ from ninja import Schema
 from pydantic import Field
 
 from tiepdan.integrations.schemas import DbId, InputSchema, Page, QuerySchema
-from tiepdan.mediation.models import MediationCase, Party
+from tiepdan.mediation.access import parties_visible
+from tiepdan.mediation.models import Agreement, MediationCase, MediationSession, Party
 
 
 class PartyIn(InputSchema):
@@ -93,3 +94,63 @@ class MediationFilter(QuerySchema):
 
 class MediationPageOut(Page):
     items: list[MediationCaseOut]
+
+
+class SessionIn(InputSchema):
+    held_on: date
+    place: str = Field(min_length=1, max_length=300)
+    notes: str = Field(min_length=1, max_length=20_000, description="What happened.")
+    mediator_ids: list[DbId] = Field(default_factory=list, max_length=50)
+    is_public: bool = Field(False, description="Held in public because the parties chose so.")
+
+
+class SessionOut(Schema):
+    id: int
+    held_on: date
+    place: str
+    is_public: bool
+    mediator_ids: list[int]
+    notes: str = Field(description="Empty for an integration key (it names the parties).")
+
+    @staticmethod
+    def resolve_mediator_ids(obj: MediationSession) -> list[int]:
+        return [m.pk for m in obj.mediators.all()]
+
+    @staticmethod
+    def resolve_notes(obj: MediationSession, context: dict[str, Any]) -> str:
+        return obj.notes if parties_visible(context["request"]) else ""
+
+
+class AgreementIn(InputSchema):
+    """Every item of Law 35/2013 Art. 24(2)."""
+
+    made_on: date
+    place: str = Field(min_length=1, max_length=300)
+    grounds: str = Field(min_length=1, max_length=5_000)
+    parties: str = Field(min_length=1, max_length=5_000)
+    summary: str = Field(min_length=1, max_length=20_000)
+    course: str = Field(min_length=1, max_length=20_000)
+    agreement: str = Field(min_length=1, max_length=20_000)
+    rights_and_duties: str = Field(min_length=1, max_length=20_000)
+    method_and_deadline: str = Field(min_length=1, max_length=5_000)
+    carry_out_by: date | None = None
+    signed: bool = Field(False, description="Signed or fingerprinted by parties and mediators.")
+
+
+class AgreementOut(Schema):
+    case_id: int
+    made_on: date
+    place: str
+    grounds: str
+    parties: str = Field(description="Empty for an integration key (Law 35/2013 Art. 4).")
+    summary: str
+    course: str
+    agreement: str
+    rights_and_duties: str
+    method_and_deadline: str
+    carry_out_by: date | None
+    signed: bool
+
+    @staticmethod
+    def resolve_parties(obj: Agreement, context: dict[str, Any]) -> str:
+        return obj.parties if parties_visible(context["request"]) else ""

@@ -127,6 +127,16 @@ def recognise_leader(
     return team
 
 
+def team_mediators(team: MediationTeam, ids: Sequence[int]) -> list[Mediator]:
+    """The active mediators of `team` with these ids; any other id is refused unnamed."""
+    found = list(team.mediators.filter(pk__in=set(ids), is_active=True).order_by("pk"))
+    if len(found) != len(set(ids)):
+        raise DomainError(
+            _("Choose among the active mediators of this team."), field="mediator_ids"
+        )
+    return found
+
+
 def _check_mediators(team: MediationTeam, mediators: Sequence[Mediator]) -> None:
     for m in mediators:
         if m.team_id != team.pk or not m.is_active:

@@ -20,7 +20,7 @@ from tiepdan.orgunits.models import OrgUnit
 
 from . import rules, services
 from .access import MANAGE_TEAMS, RECORD, VIEW, get_case_for, get_team_for
-from .documents import agreement_docx, team_report_docx
+from .documents import agreement_docx, agreement_name, team_report_docx
 from .exports import book_xlsx
 from .forms import (
     AgreementForm,
@@ -374,5 +374,5 @@ def case_agreement_docx(request: HttpRequest, pk: int) -> HttpResponse:
     return _file(
         agreement_docx(case_obj),
         DOCX,
-        f"van-ban-hoa-giai-thanh-{case_obj.year}-{case_obj.number:02d}.docx",
+        agreement_name(case_obj),
     )

@@ -10,24 +10,14 @@ from ninja import Router, Status
 
 from tiepdan.accounts.access import require, scoped
 from tiepdan.integrations import messages
-from tiepdan.integrations.routing import PathId, caller, ok
+from tiepdan.integrations.routing import PathId, caller, file_download, ok
 from tiepdan.lib.errors import Conflict
 from tiepdan.reports import access, services, tasks
 from tiepdan.reports.models import GeneratedReport
 from tiepdan.reports.schemas import ReportIn, ReportOut
 
 router = Router(tags=["reports"])
-BINARY = {"type": "string", "format": "binary"}
-FILE_RESPONSE = {
-    "responses": {
-        200: {
-            "description": "The report file (Word or Excel).",
-            "content": {
-                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
-            },
-        }
-    }
-}
+FILE_RESPONSE = file_download("The report file (Word or Excel).")
 
 
 @router.get("/reports", response=ok(list[ReportOut]), summary="Reports requested lately")

@@ -8,7 +8,7 @@ from decimal import Decimal
 from ninja import Schema
 from pydantic import Field
 
-from tiepdan.integrations.schemas import InputSchema
+from tiepdan.integrations.schemas import DbId, InputSchema
 from tiepdan.targets.models import Target, TargetResult
 
 
@@ -83,3 +83,31 @@ class ResultIn(InputSchema):
     value: Decimal = Field(ge=0, max_digits=18, decimal_places=4)
     previous: Decimal | None = Field(None, ge=0, max_digits=18, decimal_places=4)
     note: str = Field("", max_length=255)
+
+
+class ProgrammeIn(InputSchema):
+    year: int = Field(ge=2000, le=2100)
+    title: str = Field(min_length=1, max_length=255)
+    source: str = Field("", max_length=255, description="The resolution that sets the targets.")
+
+
+class TargetIn(InputSchema):
+    code: str = Field(
+        min_length=1,
+        max_length=40,
+        pattern=r"^[-a-zA-Z0-9_]+$",
+        description="Keeps the same target together from year to year; an existing code is "
+        "changed in place.",
+    )
+    name: str = Field(min_length=1, max_length=255)
+    group: Target.Group
+    plan: Decimal = Field(ge=0, max_digits=18, decimal_places=4)
+    measure: str = Field("", max_length=40)
+    direction: Target.Direction = Target.Direction.HIGHER
+    order: int = Field(0, ge=0, le=32_767)
+    decimals: int = Field(1, ge=0, le=4)
+    value_decimals: int = Field(0, ge=0, le=4)
+    change_decimals: int = Field(0, ge=0, le=4)
+    source: str = Field("", max_length=255)
+    builtin: Target.Builtin = Target.Builtin.MANUAL
+    responsible_id: DbId | None = None

@@ -50,6 +50,12 @@ def save_target(programme: Programme, *, code: str, **fields: object) -> Target:
     )
     if problem:
         raise DomainError(problem, field="plan")
+    responsible = fields.get("responsible")
+    if isinstance(responsible, User) and responsible.unit_id != programme.unit_id:
+        raise DomainError(
+            _("The responsible officer must work in %(unit)s.") % {"unit": programme.unit},
+            field="responsible",
+        )
     unknown = set(fields) - set(TARGET_FIELDS)
     if unknown:
         raise ValueError(f"unknown target fields: {sorted(unknown)}")

@@ -1,7 +1,9 @@
 """The directives API: issue, read, report progress, through the same services and access."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tiepdan.directives import services
 from tiepdan.directives.models import Directive
 from tiepdan.directives.tests.factories import DirectiveFactory
 from tiepdan.integrations.tests.factories import bearer, make_key
@@ -58,3 +60,70 @@ def test_the_list_pages_newest_first(client, leader_a, ward_a):
     assert [d["issued_on"] for d in first["items"]] == ["2026-11-05", "2026-11-04"]
     rest = client.get(f"{API}?limit=2&cursor={first['next_cursor']}", **bearer(plain)).json()
     assert [d["issued_on"] for d in rest["items"]] == ["2026-11-03"]
+
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF"
+
+
+def _complete(client, directive, files, **headers):
+    return client.post(f"{API}/{directive.pk}/complete", files, **headers)
+
+
+def test_the_owner_completes_with_evidence_and_downloads_it_back(
+    client, leader_a, officer_a, ward_a
+):
+    directive = DirectiveFactory(unit=ward_a, issued_by=leader_a, owner_user=officer_a)
+    client.force_login(officer_a)
+    upload = SimpleUploadedFile("bien-ban.pdf", PDF, content_type="application/pdf")
+    response = _complete(client, directive, {"evidence": upload, "note": "Đã sửa xong"})
+    assert response.status_code == 200, response.content
+    assert response.json()["status"] == "done" and response.json()["percent_done"] == 100
+    update = directive.updates.get(kind="completed")
+    assert update.note == "Đã sửa xong"
+    download = client.get(f"{API}/{directive.pk}/updates/{update.pk}/evidence")
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == PDF
+
+
+def test_evidence_is_checked_by_its_content_as_on_the_page(client, leader_a, officer_a, ward_a):
+    directive = DirectiveFactory(unit=ward_a, issued_by=leader_a, owner_user=officer_a)
+    client.force_login(officer_a)
+    fake = SimpleUploadedFile(
+        "bao-cao.pdf", b"MZ\x90\x00 a program", content_type="application/pdf"
+    )
+    response = _complete(client, directive, {"evidence": fake})
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"][0]["field"] == "evidence"
+    directive.refresh_from_db()
+    assert directive.status == Directive.Status.OPEN
+
+
+def test_evidence_over_the_size_limit_is_refused(client, leader_a, officer_a, ward_a, monkeypatch):
+    monkeypatch.setattr(services, "MAX_EVIDENCE_BYTES", 10)
+    directive = DirectiveFactory(unit=ward_a, issued_by=leader_a, owner_user=officer_a)
+    client.force_login(officer_a)
+    upload = SimpleUploadedFile("bien-ban.pdf", PDF, content_type="application/pdf")
+    response = _complete(client, directive, {"evidence": upload}, QUERY_STRING="lang=en")
+    assert response.status_code == 400
+    assert "20 MB" in response.json()["error"]["message"]
+
+
+def test_completion_without_a_file_is_a_422(client, leader_a, officer_a, ward_a):
+    directive = DirectiveFactory(unit=ward_a, issued_by=leader_a, owner_user=officer_a)
+    client.force_login(officer_a)
+    response = _complete(client, directive, {"note": "Xong"})
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"][0]["field"].endswith("evidence")
+
+
+def test_completion_needs_the_capability_and_the_scope(client, leader_a, officer_a, ward_a, ward_b):
+    directive = DirectiveFactory(unit=ward_a, issued_by=leader_a, owner_user=officer_a)
+    upload = SimpleUploadedFile("bien-ban.pdf", PDF, content_type="application/pdf")
+    _key, viewer = make_key(ward_a, "directives.view_directive")
+    assert _complete(client, directive, {"evidence": upload}, **bearer(viewer)).status_code == 403
+    _key, elsewhere = make_key(ward_b, "directives.view_directive", "directives.issue_directive")
+    upload.seek(0)
+    refused = _complete(client, directive, {"evidence": upload}, **bearer(elsewhere))
+    assert refused.status_code == 404
+    directive.refresh_from_db()
+    assert directive.status == Directive.Status.OPEN
