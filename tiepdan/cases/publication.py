@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import phonenumbers
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -64,9 +65,7 @@ def find_personal_data(text: str, people: Sequence[Citizen]) -> list[Finding]:
     found = [
         *_people_in(text, people),
         *_phones_in(text, people),
-        *_pattern_in(
-            text, _ID_NUMBER, "id_number", {ids.id_number_key(p.id_number) for p in people}
-        ),
+        *_pattern_in(text, _ID_NUMBER, "id_number", {_digits(p.id_number) for p in people}),
         *_pattern_in(text, _EMAIL, "email", {p.email.lower() for p in people if p.email}),
     ]
     found.sort(key=lambda f: (f.start, -f.end))
@@ -112,16 +111,27 @@ def _people_in(text: str, people: Sequence[Citizen]) -> Iterable[Finding]:
 
 
 def _phones_in(text: str, people: Sequence[Citizen]) -> Iterable[Finding]:
-    own = {ids.phone_key(p.phone) for p in people if p.phone}
+    own = {_e164(p.phone) for p in people if p.phone}
     for match in phonenumbers.PhoneNumberMatcher(text, "VN"):
         e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         yield Finding("phone", match.start, match.end, match.raw_string, of_sender=e164 in own)
 
 
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value or "")
+
+
+def _e164(phone: str) -> str:
+    try:
+        return ids.normalize_phone(phone)
+    except ValidationError:
+        return phone
+
+
 def _pattern_in(text: str, pattern: re.Pattern[str], kind: str, own: set[str]) -> Iterable[Finding]:
     for match in pattern.finditer(text):
         value = match.group()
-        key = value.lower() if kind == "email" else ids.id_number_key(value)
+        key = value.lower() if kind == "email" else _digits(value)
         yield Finding(kind, match.start(), match.end(), value, of_sender=key in own)
 
 

@@ -25,7 +25,7 @@ class PublishForm(BootstrapMixin, forms.Form):
         ),
     )
     despite_warnings = forms.BooleanField(
-        label=_("The items flagged below are not personal data (e.g. the ward's own hotline)"),
+        label=_("The flagged items are not personal data (e.g. the ward's own hotline)"),
         required=False,
     )
     confirmed = forms.BooleanField(

@@ -19,7 +19,9 @@ LOCATION = "trước nhà số 45 Lê Thánh Tôn"
 
 
 @pytest.fixture(autouse=True)
-def english():
+def english(client):
+    """Messages in English, in the test and on the pages."""
+    client.cookies["django_language"] = "en"
     with translation.override("en"):
         yield
 
