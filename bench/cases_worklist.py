@@ -35,6 +35,7 @@ ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 def setup(url: str) -> None:
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("TIEPDAN_DEMO", "1")  # the public data key: synthetic data only
     os.environ.setdefault("TIEPDAN_VAR_DIR", "/tmp/bench_cases_var")
     os.environ["TIEPDAN_REQUIRE_2FA"] = "0"
     import django

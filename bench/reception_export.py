@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 def setup(db: str) -> None:
     os.environ["DATABASE_URL"] = f"sqlite:///{db}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("TIEPDAN_DEMO", "1")  # the public data key: synthetic data only
     import django
 
     django.setup()

@@ -33,6 +33,7 @@ STATUS = {"accept": "accepted", "transfer": "transferred", "guide": "guided", "a
 def setup(url: str) -> None:
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("TIEPDAN_DEMO", "1")  # the public data key: synthetic data only
     os.environ.setdefault("TIEPDAN_VAR_DIR", "/tmp/bench_reports_var")
     import django
 

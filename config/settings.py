@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "tiepdan.cases",
     "tiepdan.dialogues",
     "tiepdan.mediation",
+    "tiepdan.privacy",
     "tiepdan.targets",
     "tiepdan.reports",
     "tiepdan.public",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("chi-dao/", include("tiepdan.directives.urls")),
     path("doi-thoai/", include("tiepdan.dialogues.urls")),
     path("hoa-giai/", include("tiepdan.mediation.urls")),
+    path("bao-ve-du-lieu/", include("tiepdan.privacy.urls")),
     path("chi-tieu/", include("tiepdan.targets.urls")),
     path("bao-cao/", include("tiepdan.reports.urls")),
     path("quan-tri/", admin.site.urls),

@@ -4,6 +4,8 @@
 # SQLite is copied with SQLite's online backup API (safe while the site runs, WAL included);
 # PostgreSQL is dumped with pg_dump in its custom format (restore with pg_restore).
 # Settings come from the environment or .env, as for `make run`.
+# CCCD and phone numbers are encrypted: keep TIEPDAN_DATA_KEY safe, apart from the backups;
+# a restore needs the key in force when the backup was made.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh

@@ -105,6 +105,7 @@ CAPABILITIES: dict[str, set[str]] = {
         "integrations.manage_api_keys",
         "mediation.view_mediationcase",
         "mediation.manage_mediation_teams",
+        "privacy.manage_privacy",
     },
     HIGHER_LEVEL: {
         "accounts.view_staff_pages",

@@ -18,6 +18,7 @@ from tiepdan.cases.uploads import MAX_FILES, CleanFile
 from tiepdan.citizens.models import Citizen
 from tiepdan.lib.ids import normalize_phone, parse_cccd
 from tiepdan.orgunits.models import Department, OrgUnit
+from tiepdan.privacy.notice import ConsentMixin
 from tiepdan.reception.models import ReceptionEntry
 
 MAX_CONTENT = 10_000
@@ -87,7 +88,7 @@ class CitizenFieldsMixin(forms.Form):
         )
 
 
-class PublicCaseForm(BootstrapMixin, CitizenFieldsMixin):
+class PublicCaseForm(BootstrapMixin, ConsentMixin, CitizenFieldsMixin):
     """The online form: what the citizen raises, optional place and files, how to reach them."""
 
     token = forms.CharField(widget=forms.HiddenInput, max_length=64)

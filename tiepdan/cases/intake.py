@@ -167,8 +167,7 @@ def receive_with_sender(
             return existing
     with transaction.atomic():
         if citizen is not None:
-            if citizen.pk is None:
-                citizen.save()
+            citizen = Citizen.objects.register(citizen)  # one row per person (CCCD / phone)
             intake.citizens = [(citizen, CaseCitizen.Role.SUBMITTER)]
         return receive_case(
             intake, unit=unit, actor=actor, today=today, idempotency_key=idempotency_key

@@ -26,6 +26,8 @@ from tiepdan.cases.models import Case, Response, Status, normalize_code
 from tiepdan.cases.uploads import clean_uploads
 from tiepdan.lib.errors import DomainError
 from tiepdan.orgunits.models import OrgUnit
+from tiepdan.privacy.models import Consent
+from tiepdan.privacy.notice import record_consent
 
 WRONG_CODE_LIMIT = 10
 WRONG_CODE_WINDOW = 15 * 60  # seconds
@@ -93,6 +95,7 @@ def public_new(request: HttpRequest, unit_code: str) -> HttpResponse:
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
+            record_consent(Consent.Form.CASE, case.pk, unit)  # Law 91/2025: proof of consent
             # Committed above; only now is the receipt shown (a reload cannot post twice).
             return redirect("cases:receipt", code=case.tracking_code)
     return render(request, "cases/public_form.html", {"form": form, "unit": unit})

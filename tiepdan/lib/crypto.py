@@ -95,9 +95,23 @@ def parse_keys(value: str) -> DataKeys:
     return DataKeys(MultiFernet(fernets), lookup)
 
 
+def _settings_module() -> str:
+    """The settings module in force: the innermost one set, through any override_settings.
+
+    Each override_settings layer reads SETTINGS_MODULE as None unless it set it, so the layers
+    are walked down to the settings Django was started with.
+    """
+    holder: object = getattr(settings, "_wrapped", None)
+    while holder is not None:
+        module = vars(holder).get("SETTINGS_MODULE")
+        if module:
+            return str(module)
+        holder = vars(holder).get("default_settings")
+    return ""
+
+
 def _insecure_key_allowed() -> bool:
-    module = getattr(settings, "SETTINGS_MODULE", "") or ""
-    return bool(getattr(settings, "DEMO", False)) or module.endswith("settings_test")
+    return bool(getattr(settings, "DEMO", False)) or _settings_module().endswith("settings_test")
 
 
 def configured_value() -> str:

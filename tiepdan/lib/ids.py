@@ -107,3 +107,18 @@ def mask_cccd(number: str) -> str:
     if len(number) < 7:
         return "•" * len(number)
     return f"{number[:3]}{'•' * (len(number) - 7)}{number[-4:]}"
+
+
+def id_number_key(value: str) -> str:
+    """A document number as its lookup hash is computed: no separators, upper case."""
+    return _SEPARATORS.sub("", value or "").upper()
+
+
+def phone_key(value: str) -> str:
+    """A phone number as its lookup hash is computed: E.164 when it parses, else its digits."""
+    if not (value or "").strip():
+        return ""
+    try:
+        return normalize_phone(value)
+    except ValidationError:
+        return re.sub(r"[^\d+]", "", value)

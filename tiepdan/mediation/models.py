@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from tiepdan.accounts.access import scoped
+from tiepdan.lib.fields import EncryptedCharField
 from tiepdan.orgunits.models import OrgUnit
 
 from . import rules
@@ -74,7 +75,7 @@ class Mediator(models.Model):
     full_name = models.CharField(_("full name"), max_length=200)
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
-    phone = models.CharField(pgettext_lazy("mediation", "phone"), max_length=20, blank=True)
+    phone = EncryptedCharField(pgettext_lazy("mediation", "phone"), max_length=20, blank=True)
     address = models.CharField(pgettext_lazy("mediation", "address"), max_length=300, blank=True)
     occupation = models.CharField(_("occupation or post"), max_length=200, blank=True)
     recognition_decision = models.CharField(_("recognition decision"), max_length=60, blank=True)
@@ -264,7 +265,7 @@ class Party(models.Model):
     full_name = models.CharField(_("full name"), max_length=200)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     address = models.CharField(pgettext_lazy("mediation", "address"), max_length=300, blank=True)
-    phone = models.CharField(pgettext_lazy("mediation", "phone"), max_length=20, blank=True)
+    phone = EncryptedCharField(pgettext_lazy("mediation", "phone"), max_length=20, blank=True)
 
     class Meta:
         verbose_name = _("party")

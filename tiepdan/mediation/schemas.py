@@ -9,6 +9,7 @@ from ninja import Schema
 from pydantic import Field
 
 from tiepdan.integrations.schemas import DbId, InputSchema, Page, QuerySchema
+from tiepdan.lib.ids import mask_phone
 from tiepdan.mediation.access import parties_visible
 from tiepdan.mediation.models import Agreement, MediationCase, MediationSession, Party
 
@@ -85,6 +86,19 @@ class MediationCaseOut(Schema):
         return list(obj.parties.all())
 
 
+class PartyListOut(PartyOut):
+    @staticmethod
+    def resolve_phone(obj: Party) -> str:
+        """Lists mask the number (rule 26); one case's page shows it in full."""
+        return mask_phone(obj.phone) if obj.phone else ""
+
+
+class MediationCaseListOut(MediationCaseOut):
+    parties: list[PartyListOut] = Field(  # type: ignore[assignment]
+        description="As in one case, with phone numbers masked (0912•••678)."
+    )
+
+
 class MediationFilter(QuerySchema):
     status: MediationCase.Status | None = None
     year: int | None = Field(None, ge=2000, le=2100)
@@ -93,7 +107,7 @@ class MediationFilter(QuerySchema):
 
 
 class MediationPageOut(Page):
-    items: list[MediationCaseOut]
+    items: list[MediationCaseListOut]
 
 
 class SessionIn(InputSchema):

@@ -34,7 +34,7 @@ class ReceptionDayAdmin(admin.ModelAdmin):
 class ReceptionEntryAdmin(admin.ModelAdmin):
     list_display = ["number", "year", "received_on", "full_name", "kind", "route", "unit"]
     list_filter = ["kind", "route", "unit"]
-    search_fields = ["full_name", "id_number"]
+    search_fields = ["full_name"]  # the document number is encrypted: not searchable here
     date_hierarchy = "received_on"
 
     def has_change_permission(self, request: object, obj: object = None) -> bool:

@@ -17,6 +17,7 @@ from tiepdan.reception.access import VIEW, get_day_for, get_entry_for
 from tiepdan.reception.models import ReceptionDay, ReceptionEntry, ReceptionSchedule
 from tiepdan.reception.schemas import (
     BookingIn,
+    BookingListOut,
     BookingOut,
     CancelIn,
     DayFilter,
@@ -123,7 +124,9 @@ def cancel_day(request: HttpRequest, payload: CancelIn, day_id: int = PathId) ->
     return schedule.cancel_day(day, reason=payload.reason)
 
 
-@router.get("/reception/days/{day_id}/bookings", response=ok(list[BookingOut]), summary="Bookings")
+@router.get(
+    "/reception/days/{day_id}/bookings", response=ok(list[BookingListOut]), summary="Bookings"
+)
 def list_bookings(request: HttpRequest, day_id: int = PathId) -> Any:
     return get_day_for(caller(request), day_id).appointments.order_by("position")
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from tiepdan.accounts.models import User
 from tiepdan.citizens.models import Citizen
 from tiepdan.orgunits.models import Department
+from tiepdan.privacy.notice import ConsentMixin
 from tiepdan.reception.models import ReceiptItem, ReceptionDay, ReceptionEntry, ReceptionSchedule
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
@@ -104,7 +105,8 @@ class PostponeForm(ReasonForm):
     ends_at = forms.TimeField(label=_("Until"), widget=TIME, required=False)
 
 
-class BookingForm(BootstrapMixin, forms.Form):
+class BookingForm(BootstrapMixin, ConsentMixin):
+    field_order = ["full_name", "phone", "id_number", "subject", "consent"]
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     phone = forms.CharField(
         label=_("Phone"), max_length=20, widget=forms.TextInput(attrs={"inputmode": "tel"})

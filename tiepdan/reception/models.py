@@ -17,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 
 from tiepdan.accounts.access import scoped
 from tiepdan.citizens.models import Citizen
+from tiepdan.lib.fields import EncryptedCharField, LookupHashField, lookup_hashes
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.reception import rules
 
@@ -222,6 +223,12 @@ class ReceptionDay(models.Model):
         return datetime.combine(self.on, self.ends_at)
 
 
+class AppointmentQuerySet(models.QuerySet["Appointment"]):
+    def with_phone(self, value: str) -> AppointmentQuerySet:
+        """Bookings made with this phone number (stored encrypted, found by its hash)."""
+        return self.filter(phone_hash__in=lookup_hashes(value, "phone"))
+
+
 class Appointment(models.Model):
     """A citizen's booked place on a published reception day."""
 
@@ -240,8 +247,10 @@ class Appointment(models.Model):
     code = models.CharField(_("booking code"), max_length=12, unique=True)
     position = models.PositiveSmallIntegerField(_("number in the queue"))
     full_name = models.CharField(_("full name"), max_length=200)
-    phone = models.CharField(_("phone"), max_length=20)
-    id_number = models.CharField(_("CCCD number"), max_length=12, blank=True)
+    # Law 91/2025 (rule 26): encrypted at rest; the hash keeps one booking per phone per day.
+    phone = EncryptedCharField(_("phone"), max_length=20)
+    phone_hash = LookupHashField(source="phone", purpose="phone")
+    id_number = EncryptedCharField(_("CCCD number"), max_length=12, blank=True)
     subject = models.CharField(_("subject"), max_length=200)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.BOOKED
@@ -249,13 +258,15 @@ class Appointment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
 
+    objects = AppointmentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("booking")
         verbose_name_plural = _("bookings")
         ordering = ["day", "position"]
         constraints = [
             models.UniqueConstraint(
-                fields=["day", "phone"],
+                fields=["day", "phone_hash"],
                 condition=~Q(status="cancelled"),
                 name="appointment_one_per_phone_per_day",
             ),
@@ -366,7 +377,7 @@ class ReceptionEntry(models.Model):
         choices=Citizen.IdKind.choices,
         default=Citizen.IdKind.CCCD,
     )
-    id_number = models.CharField(_("document number"), max_length=30, blank=True)
+    id_number = EncryptedCharField(_("document number"), max_length=30, blank=True)
     summary = models.TextField(_("summary of the matter"))
     kind = models.CharField(_("type"), max_length=15, choices=Kind.choices)
     people_count = models.PositiveSmallIntegerField(_("people with the same content"), default=1)

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from tiepdan.lib.fields import EncryptedCharField
 from tiepdan.orgunits.models import Department, OrgUnit
 
 
@@ -46,7 +47,7 @@ class Receipt(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("receiving officer"), on_delete=models.PROTECT
     )
     provider_name = models.CharField(_("handed over by"), max_length=200)
-    provider_id_number = models.CharField(_("their document number"), max_length=30, blank=True)
+    provider_id_number = EncryptedCharField(_("their document number"), max_length=30, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -10,7 +10,13 @@ from pydantic import Field
 
 from tiepdan.citizens.models import Citizen
 from tiepdan.integrations.schemas import DbId, InputSchema, Page, QuerySchema
-from tiepdan.reception.models import ReceptionDay, ReceptionEntry, ReceptionSchedule
+from tiepdan.lib.ids import mask_cccd, mask_phone
+from tiepdan.reception.models import (
+    Appointment,
+    ReceptionDay,
+    ReceptionEntry,
+    ReceptionSchedule,
+)
 
 
 class DetailsIn(InputSchema):
@@ -122,6 +128,13 @@ class BookingOut(Schema):
     created_at: datetime
 
 
+class BookingListOut(BookingOut):
+    @staticmethod
+    def resolve_phone(obj: Appointment) -> str:
+        """Lists mask the number (rule 26); the booking itself shows it in full."""
+        return mask_phone(obj.phone)
+
+
 class EntryIn(InputSchema):
     received_on: date
     full_name: str = Field(min_length=1, max_length=200)
@@ -204,5 +217,12 @@ class EntryFilter(QuerySchema):
     limit: int = Field(50, ge=1, le=200)
 
 
+class EntryListOut(EntryOut):
+    @staticmethod
+    def resolve_id_number(obj: ReceptionEntry, context: dict[str, Any]) -> str:
+        """The book's list masks the document number (rule 26); one entry shows it in full."""
+        return mask_cccd(EntryOut._identity(obj, context, "id_number"))
+
+
 class EntryPageOut(Page):
-    items: list[EntryOut]
+    items: list[EntryListOut]

@@ -15,6 +15,8 @@ from tiepdan.accounts.models import User
 from tiepdan.lib.errors import DomainError
 from tiepdan.lib.ids import mask_phone
 from tiepdan.orgunits.models import OrgUnit
+from tiepdan.privacy.models import Consent
+from tiepdan.privacy.notice import record_consent
 from tiepdan.reception import feeds, ratelimit, services
 from tiepdan.reception.forms import BookingForm, CancelBookingForm
 from tiepdan.reception.models import Appointment, ReceptionDay
@@ -116,11 +118,13 @@ def book(request: HttpRequest, day_id: int) -> HttpResponse:
         if not ratelimit.allow(request, "book", limit=BOOKINGS_PER_HOUR, window_seconds=3600):
             form.add_error(None, _("Too many bookings from this connection; try again in an hour."))
         else:
+            details = {k: v for k, v in form.cleaned_data.items() if k != "consent"}
             try:
-                appointment = services.book(day, **form.cleaned_data)
+                appointment = services.book(day, **details)
             except DomainError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
+                record_consent(Consent.Form.BOOKING, appointment.pk, day.unit)
                 return redirect("reception:booking", code=appointment.code)
     return render(request, "reception/public_book.html", {"day": day, "form": form})
 

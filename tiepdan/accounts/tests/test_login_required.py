@@ -52,6 +52,9 @@ PUBLIC_URL_NAMES = [
     # Published answers, also as read-only JSON (cases.api_public).
     "api:list_published",
     "api:read_published",
+    "privacy:notice",
+    "privacy:request_new",
+    "privacy:request_sent",
     # Open311 GeoReport v2 is public by its specification (POST needs an api_key).
     "open311:discovery",
     "open311:services",

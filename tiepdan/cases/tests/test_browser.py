@@ -32,6 +32,7 @@ def test_a_citizen_sends_feedback_with_a_photo_and_follows_it_to_the_answer(
     citizen.set_input_files("input[name=attachments]", str(jpeg(tmp_path)))
     citizen.fill("input[name=full_name]", "Lê Thị Cúc")
     citizen.fill("input[name=phone]", "0912 345 678")
+    citizen.check("input[name=consent]")
     with citizen.expect_navigation():
         citizen.get_by_role("button", name="Gửi").click()
     code = citizen.locator("#tracking-code").inner_text()

@@ -44,6 +44,7 @@ def form_data(**extra):
         "full_name": "Lê Thị Cúc",
         "phone": "0912345678",
         "email": "cuc@example.vn",
+        "consent": "on",
     }
     data.update(extra)
     return data

@@ -173,7 +173,7 @@ def _next_number(unit: OrgUnit, year: int) -> int:
 def _citizen(data: EntryData) -> Citizen | None:
     if data.id_kind != Citizen.IdKind.CCCD or not data.id_number:
         return None
-    citizen = Citizen.objects.filter(id_kind=data.id_kind, id_number=data.id_number).first()
+    citizen = Citizen.objects.with_id_number(data.id_number).filter(id_kind=data.id_kind).first()
     if citizen is None:
         citizen = Citizen.objects.create(
             full_name=data.full_name,

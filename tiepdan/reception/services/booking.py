@@ -77,7 +77,7 @@ def book(
         day = ReceptionDay.objects.select_for_update().get(pk=day.pk)
         _check_day_open(day, today)
         taken = day.appointments.exclude(status=Appointment.Status.CANCELLED)
-        if taken.filter(phone=phone_e164).exists():
+        if taken.with_phone(phone_e164).exists():
             raise Conflict(_("This phone number already has a booking on this day."), field="phone")
         if taken.count() >= day.capacity:
             raise Conflict(_("This reception day is fully booked; choose another day."))

@@ -82,6 +82,7 @@ def test_days_and_bookings(client, book_key, chairman_a):
     assert Appointment.objects.get().phone == "+84903123456"
     listed = client.get(f"{API}/days/{day.pk}/bookings", **bearer(book_key)).json()
     assert [b["full_name"] for b in listed] == ["Lê Thị Hoa"]
+    assert [b["phone"] for b in listed] == ["0903•••456"]  # lists mask the number (rule 26)
 
 
 def test_planning_a_day_needs_the_capability(client, book_key, chairman_a):

@@ -43,6 +43,7 @@ def test_a_citizen_books_a_place_and_cancels_it_on_a_phone(phone_page, leader_a,
     page.get_by_label(vi("Full name")).fill("Lê Thị Hoa")
     page.get_by_label(vi("Phone")).fill("0912 345 678")
     page.get_by_label(vi("What you want to raise (one line)")).fill("Xin cấp phép sửa nhà")
+    page.locator("input[name=consent]").check()
     page.get_by_role("button", name=vi("Book"), exact=True).click()
     booking = Appointment.objects.get()
     expect(page.locator("#booking-code")).to_have_text(booking.code)

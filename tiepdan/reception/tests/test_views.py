@@ -62,13 +62,18 @@ def test_a_citizen_books_and_cancels_with_the_code(client, leader_a):
     day = published_day(leader_a)
     response = client.post(
         reverse("reception:book", args=[day.pk]),
-        {"full_name": "Lê Thị Hoa", "phone": "0912345678", "subject": "Cấp phép sửa nhà"},
+        {
+            "full_name": "Lê Thị Hoa",
+            "phone": "0912345678",
+            "subject": "Cấp phép sửa nhà",
+            "consent": "on",
+        },
     )
     booking = Appointment.objects.get()
     assert response.url == reverse("reception:booking", args=[booking.code])
     again = client.post(
         reverse("reception:book", args=[day.pk]),
-        {"full_name": "Lê Thị Hoa", "phone": "0912 345 678", "subject": "Lần hai"},
+        {"full_name": "Lê Thị Hoa", "phone": "0912 345 678", "subject": "Lần hai", "consent": "on"},
     )
     assert again.status_code == 200 and Appointment.objects.count() == 1
     client.post(reverse("reception:cancel"), {"code": booking.code})
@@ -82,7 +87,7 @@ def test_booking_is_rate_limited(client, leader_a):
     for n in range(6):
         client.post(
             reverse("reception:book", args=[day.pk]),
-            {"full_name": "A", "phone": f"091234567{n}", "subject": "x"},
+            {"full_name": "A", "phone": f"091234567{n}", "subject": "x", "consent": "on"},
         )
     assert Appointment.objects.count() == 5
 

@@ -1,0 +1,100 @@
+"""Staff pages: the unit's log of data-subject requests (Law 91/2025; rule 26)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tiepdan.accounts.access import require, scoped
+from tiepdan.lib.errors import DomainError
+from tiepdan.privacy import retention, services
+from tiepdan.privacy.access import MANAGE, get_request_for
+from tiepdan.privacy.forms import CloseRequestForm, StaffRequestForm
+from tiepdan.privacy.models import DataSubjectRequest
+
+
+def request_list(request: HttpRequest) -> HttpResponse:
+    require(request.user, MANAGE)  # type: ignore[arg-type]
+    show = request.GET.get("show", "open")
+    rows = scoped(DataSubjectRequest.objects.select_related("unit"), request.user)  # type: ignore[arg-type]
+    if show != "all":
+        rows = rows.filter(closed_at__isnull=True)
+    days = retention.periods()
+    return render(
+        request,
+        "privacy/request_list.html",
+        {
+            "requests": rows[:500],
+            "show": show,
+            "today": timezone.localdate(),
+            "periods": [(t, days[t.key]) for t in retention.RECORD_TYPES],
+        },
+    )
+
+
+def request_new(request: HttpRequest) -> HttpResponse:
+    require(request.user, MANAGE)  # type: ignore[arg-type]
+    unit = request.user.unit  # type: ignore[union-attr]
+    if unit is None:
+        raise PermissionDenied
+    form = StaffRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            made = services.file_request(unit, actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("Request %(ref)s logged.") % {"ref": made.reference})
+            return redirect(made)
+    return render(request, "privacy/request_new.html", {"form": form})
+
+
+def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    made = get_request_for(request.user, pk)  # type: ignore[arg-type]
+    return render(
+        request,
+        "privacy/request_detail.html",
+        {"made": made, "close_form": CloseRequestForm(), "today": timezone.localdate()},
+    )
+
+
+@require_POST
+def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+    made = get_request_for(request.user, pk, write=True)  # type: ignore[arg-type]
+    try:
+        services.acknowledge(made, actor=request.user)  # type: ignore[arg-type]
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Acknowledgement recorded."))
+    return redirect(made)
+
+
+@require_POST
+def close(request: HttpRequest, pk: int) -> HttpResponse:
+    made = get_request_for(request.user, pk, write=True)  # type: ignore[arg-type]
+    form = CloseRequestForm(request.POST)
+    if form.is_valid():
+        try:
+            services.close(
+                made,
+                actor=request.user,  # type: ignore[arg-type]
+                outcome=form.cleaned_data["outcome"],
+                note=form.cleaned_data["outcome_note"],
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Request closed."))
+            return redirect(made)
+    return render(
+        request,
+        "privacy/request_detail.html",
+        {"made": made, "close_form": form, "today": timezone.localdate()},
+        status=400,
+    )
