@@ -15,7 +15,7 @@ from ninja import Query, Router, Status
 
 from tiepdan.accounts.access import require
 from tiepdan.accounts.models import User
-from tiepdan.cases import answers, services, worklist
+from tiepdan.cases import answers, duplicates, services, worklist
 from tiepdan.cases.access import get_case_for, get_response_for
 from tiepdan.cases.models import Case, CaseEvent, Field
 from tiepdan.cases.schemas import (
@@ -26,10 +26,12 @@ from tiepdan.cases.schemas import (
     CasePageOut,
     ClassifyIn,
     DecideIn,
+    DuplicateOfIn,
     EventOut,
     FieldOut,
     NoteIn,
     ResponseOut,
+    SuggestionsOut,
     TextIn,
     coordinate,
 )
@@ -212,3 +214,47 @@ def send_response(request: HttpRequest, response_id: int = PathId) -> Any:
     user = caller(request)
     response = get_response_for(user, response_id, capability="answer_case")
     return answers.send_answer(response, actor=user, today=_today())
+
+
+@router.get(
+    "/cases/{case_id}/duplicates", response=ok(SuggestionsOut), summary="Possible duplicates"
+)
+def case_duplicates(request: HttpRequest, case_id: int = PathId) -> dict:
+    """Cases of the province that may be the same matter: same citizen, similar text, or the
+    same place and problem; only those in your units are listed."""
+    user = caller(request)
+    case = get_case_for(user, case_id)
+    shown = duplicates.for_user(duplicates.suggest(duplicates.Draft.of(case)), user, case)
+    items = [
+        {
+            "case_id": s.case.pk,
+            "registration_number": s.case.registration_number,
+            "unit_id": s.case.unit_id,
+            "kind": s.case.kind,
+            "status": s.case.status,
+            "received_on": s.case.received_on,
+            "subject": s.case.subject if s.subject_visible else "",
+            "reasons": s.reasons,
+            "explanation": s.explain(),
+            "cosine": s.cosine,
+            "token_set": s.token_set,
+            "place_score": s.place_score,
+        }
+        for s in shown.visible
+    ]
+    return {"items": items, "elsewhere": shown.elsewhere}
+
+
+@router.post("/cases/{case_id}/duplicate-of", response=ok(CaseOut), summary="Mark a duplicate")
+def mark_duplicate(request: HttpRequest, payload: DuplicateOfIn, case_id: int = PathId) -> Case:
+    user = caller(request)
+    case = get_case_for(user, case_id, capability="classify_case")
+    original = get_case_for(user, payload.original_id)
+    return duplicates.mark_duplicate(case, original, actor=user)
+
+
+@router.delete("/cases/{case_id}/duplicate-of", response=ok(CaseOut), summary="Not a duplicate")
+def unmark_duplicate(request: HttpRequest, case_id: int = PathId) -> Case:
+    user = caller(request)
+    case = get_case_for(user, case_id, capability="classify_case")
+    return duplicates.unmark_duplicate(case, actor=user)

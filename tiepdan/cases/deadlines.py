@@ -54,7 +54,8 @@ def check_deadlines(today: date) -> CheckResult:
     horizons = _reminder_horizons(today)
     latest = max([default_until, *horizons.values()])
     due_soon = (
-        Case.objects.due_soon(today, latest)
+        Case.objects.counted()  # a duplicate follows its original: no reminder of its own
+        .due_soon(today, latest)
         .filter(Q(reminded_for__isnull=True) | ~Q(reminded_for=F("due_on")))
         .select_related("assignee", "unit")
     )
@@ -66,7 +67,8 @@ def check_deadlines(today: date) -> CheckResult:
             notify.remind(case)
             result.reminded += 1
     overdue = (
-        Case.objects.overdue(today)
+        Case.objects.counted()
+        .overdue(today)
         .filter(Q(escalated_for__isnull=True) | ~Q(escalated_for=F("due_on")))
         .select_related("assignee", "unit")
     )

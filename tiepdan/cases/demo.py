@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tiepdan.accounts.models import User
-from tiepdan.cases import publication, rules, services
+from tiepdan.cases import duplicates, publication, rules, services
 from tiepdan.cases.demo_data import FAMILY, GIVEN, MIDDLE, PUBLIC_ANSWERS, STREETS, TOPICS
 from tiepdan.cases.models import (
     Case,
@@ -68,6 +68,7 @@ def seed(demo: Demo) -> None:
                 made = _seed_ward(rng, ward, code, demo, TOTAL // len(demo.wards))
             demo.say(f"Cases: {made} demo cases for {ward.name}.")
         _publish_answers(ward, demo.users.get(f"{PREFIX.get(code, code)}.chutich"), demo)
+        _index_and_plant_duplicates(ward, code, demo)
 
 
 PUBLISHED_PER_WARD = 12
@@ -423,3 +424,65 @@ def _headline(decision: str) -> str:
         Decision.GUIDE: "Ông/bà đã được hướng dẫn gửi đơn đến cơ quan có thẩm quyền.",
         Decision.ARCHIVE: "Đơn của ông/bà được lưu, không xử lý tiếp.",
     }[Decision(decision)]
+
+
+def _index_and_plant_duplicates(ward: OrgUnit, code: str, demo: Demo) -> None:
+    """Index the ward's cases for duplicate detection and plant a few repeats (once), so the
+    case page's panel has something to show: a re-send by the same citizen without accents,
+    two neighbours writing about the same place, and a re-send already marked as a duplicate."""
+    made = duplicates.rebuild(Case.objects.filter(unit=ward).select_related("unit"))
+    officer = demo.users.get(f"{PREFIX.get(code, code)}.tiepdan")
+    key = f"{DEMO_KEY}dup:{code}:"
+    if Case.objects.filter(idempotency_key__startswith=key).exists() or officer is None:
+        return
+    open_cases = (
+        Case.objects.filter(unit=ward, status__in=[Status.RECEIVED, Status.CLASSIFIED])
+        .exclude(kind=Kind.DENUNCIATION)
+        .exclude(case_citizens=None)
+        .select_related("field", "unit")
+        .order_by("-received_on", "-id")
+    )
+    picked = list(open_cases[:3])
+    if len(picked) < 3:
+        return
+    resent, neighbour, marked = picked
+    _plant(resent, key + "1", "Tôi xin gửi lại đơn lần 2. " + _plain(resent.content), same=True)
+    for i, name in enumerate(("Lê Thị Thu", "Phạm Văn Bình"), start=2):
+        text = (
+            f"Nhiều hộ dân gần {neighbour.location_text} phản ánh tình trạng này đã lâu. "
+            "Đề nghị phường cử cán bộ xuống kiểm tra thực tế."
+        )
+        _plant(neighbour, key + str(i), text, citizen=Citizen.objects.create(full_name=name))
+    copy = _plant(marked, key + "4", _plain(marked.content), same=True)
+    duplicates.mark_duplicate(copy, marked, actor=officer)
+    demo.say(f"Cases: {made} cases indexed for duplicates, repeats planted for {ward.name}.")
+
+
+def _plain(text: str) -> str:
+    """The text as typed without Vietnamese accents (đ kept), as many re-sends are."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+
+
+def _plant(
+    like: Case, key: str, content: str, *, same: bool = False, citizen: Citizen | None = None
+) -> Case:
+    sender = like.case_citizens.first() if same else None
+    who = sender.citizen if sender else citizen
+    intake = services.Intake(
+        channel=Case.Channel.ONLINE,
+        kind=like.kind,
+        subject=like.subject if same else f"Phản ánh về {like.location_text}",
+        content=content,
+        received_on=TODAY,
+        field=like.field,
+        location_text=like.location_text,
+        citizens=[(who, CaseCitizen.Role.SUBMITTER)] if who else [],
+    )
+    case = services.receive_case(
+        intake, unit=like.unit, actor=None, today=TODAY, idempotency_key=key
+    )
+    duplicates.index_case(case)
+    return case

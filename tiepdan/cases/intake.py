@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from tiepdan.accounts.models import User
-from tiepdan.cases import rules
+from tiepdan.cases import duplicates, rules
 from tiepdan.cases.core import next_number, overrides_for, set_handling_due
 from tiepdan.cases.models import Attachment, Case, CaseCitizen, CaseEvent, Field, Status
 from tiepdan.cases.uploads import CleanFile
@@ -123,6 +123,8 @@ def _create_case(intake: Intake, *, unit: OrgUnit, actor: User | None, key: str 
         channel=case.channel,
         files=len(intake.files),
     )
+    # After the commit, outside the intake's transaction: indexing never fails a submission.
+    transaction.on_commit(lambda: duplicates.index_after_commit(case.pk))
     return case
 
 

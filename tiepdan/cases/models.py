@@ -138,6 +138,10 @@ class CaseQuerySet(models.QuerySet["Case"]):
         """Running cases due from `today` up to and including `until`."""
         return self.running().filter(due_on__gte=today, due_on__lte=until)
 
+    def counted(self) -> CaseQuerySet:
+        """The cases statistics count: a duplicate follows its original and is counted once."""
+        return self.filter(duplicate_of__isnull=True)
+
     def published(self) -> CaseQuerySet:
         """Cases whose answer a leader has published on the public pages (cases.publication)."""
         return self.filter(published_at__isnull=False)
@@ -488,6 +492,10 @@ class CaseEvent(models.Model):
         ESCALATED = "escalated", _("Overdue: escalated to the leader")
         PUBLISHED = "published", _("Answer published")
         UNPUBLISHED = "unpublished", _("Answer withdrawn from the public pages")
+        DUPLICATE_MARKED = "duplicate", _("Marked as a duplicate")
+        DUPLICATE_UNMARKED = "not_duplicate", _("Duplicate mark removed")
+        MATTER_JOINED = "matter_joined", _("Grouped into a matter")
+        MATTER_LEFT = "matter_left", _("Taken out of a matter")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(

@@ -295,6 +295,9 @@ class Classification:
     has_evidence: bool = False  # an anonymous letter naming the violator with verifiable evidence
     party_rule_breach: bool = False  # a Party member accused of breaking Party rules
     transfer_count: int = 0
+    # Rule 15: the registration number of a denunciation of the same matter (marked duplicate,
+    # or the same citizen with similar content) already transferred; "" when there is none.
+    same_matter_transferred: str = ""
 
 
 PARTY_INSPECTION_BODY = "Ủy ban Kiểm tra Đảng ủy"
@@ -325,7 +328,7 @@ def allowed_decisions(c: Classification) -> list[str]:
     if not c.admissible:
         return [Decision.ARCHIVE, Decision.GUIDE]
     if not c.competent:
-        if c.kind == Kind.DENUNCIATION and c.transfer_count:
+        if c.kind == Kind.DENUNCIATION and (c.transfer_count or c.same_matter_transferred):
             return [Decision.GUIDE, Decision.ARCHIVE]  # TT05 Art. 14: transferred only once
         if c.kind == Kind.COMPLAINT:
             return [Decision.GUIDE]  # Law on Citizen Reception Art. 26: guide to the competent body
@@ -352,6 +355,15 @@ def check_decision(c: Classification, decision: str) -> None:
             "This denunciation has already been transferred once; it may not be transferred "
             "again (Circular 05/2021 Art. 14)."
         )
+    elif (
+        c.kind == Kind.DENUNCIATION
+        and decision == Decision.TRANSFER
+        and c.same_matter_transferred
+    ):
+        message = gettext(
+            "A denunciation of the same matter (case %(number)s) has already been transferred; "
+            "it may not be transferred a second time (Circular 05/2021 Art. 14)."
+        ) % {"number": c.same_matter_transferred}
     elif decision == Decision.ACCEPT:
         message = gettext("Only an admissible letter within the unit's competence can be accepted.")
     else:

@@ -205,6 +205,10 @@ class CaseOut(CaseSummaryOut):
         description="Empty when the caller may not see who sent it (a denouncer's identity)."
     )
     allowed_decisions: list[str]
+    duplicate_of_id: int | None = Field(
+        description="The original this case duplicates: it follows it and is counted once."
+    )
+    matter_id: int | None
 
     @staticmethod
     def resolve_latitude(obj: Case) -> float | None:
@@ -279,3 +283,29 @@ class ResponseOut(Schema):
     @staticmethod
     def resolve_state(obj: Response) -> str:
         return str(obj.state)
+
+
+class DuplicateOfIn(InputSchema):
+    original_id: DbId = Field(description="The case this one duplicates.")
+
+
+class SuggestionOut(Schema):
+    """A case that may be the same matter, and why (cases.duplicates)."""
+
+    case_id: int
+    registration_number: str
+    unit_id: int
+    kind: str
+    status: str
+    received_on: date
+    subject: str = Field(description="Empty for a denunciation whose sender you may not see.")
+    reasons: list[Literal["same_citizen", "similar_text", "same_place"]]
+    explanation: list[str]
+    cosine: float | None = Field(description="TF-IDF cosine of the texts (0–1).")
+    token_set: float | None = Field(description="rapidfuzz token_set_ratio (0–100).")
+    place_score: float | None = Field(description="How alike the places are (0–100).")
+
+
+class SuggestionsOut(Schema):
+    items: list[SuggestionOut]
+    elsewhere: int = Field(description="Similar cases in units of the province you cannot see.")

@@ -7,7 +7,7 @@ Intake is in `intake.py`; answers, reopening and closing in `answers.py`; the de
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.db import transaction
@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from tiepdan.accounts.models import User
-from tiepdan.cases import notify, rules
+from tiepdan.cases import duplicates, notify, rules
 from tiepdan.cases.catalog import CasePolicy, NoticeTemplate
 from tiepdan.cases.core import (
     ensure_fields,
@@ -164,7 +164,14 @@ def decide(
     """Accept, transfer, guide or archive a classified case (Circular 05/2021 Arts. 13–16)."""
     target_status = DECISION_STATUS[Decision(decision)]
     case.ensure_can_move_to(target_status)
-    rules.check_decision(case.classification(), decision)
+    classification = case.classification()
+    if decision == Decision.TRANSFER and case.kind == Kind.DENUNCIATION:
+        twin = duplicates.transferred_same_matter(case)  # rule 15: one transfer per matter
+        if twin is not None:
+            classification = replace(
+                classification, same_matter_transferred=twin.registration_number
+            )
+    rules.check_decision(classification, decision)
     if decision == Decision.TRANSFER and case.classification().party_rule_breach and not target:
         target = rules.PARTY_INSPECTION_BODY
     if decision in (Decision.TRANSFER, Decision.GUIDE) and not target.strip():

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tiepdan.cases import public_views, publication_views, unit_settings, views
+from tiepdan.cases import duplicate_views, public_views, publication_views, unit_settings, views
 
 app_name = "cases"
 
@@ -22,6 +22,10 @@ urlpatterns = [
     path("<int:pk>/tra-loi/", views.case_answer, name="answer"),
     path("<int:pk>/dong/", views.case_close, name="close"),
     path("<int:pk>/thong-bao.docx", views.case_notice, name="notice"),
+    path("<int:pk>/trung-lap/", duplicate_views.mark_duplicate, name="mark_duplicate"),
+    path("<int:pk>/bo-trung-lap/", duplicate_views.unmark_duplicate, name="unmark_duplicate"),
+    path("<int:pk>/gop-vu-viec/", duplicate_views.group_matter, name="group_matter"),
+    path("<int:pk>/tach-vu-viec/", duplicate_views.leave_matter, name="leave_matter"),
     path("<int:pk>/cong-khai/", publication_views.case_publish, name="publish"),
     path("<int:pk>/go-cong-khai/", publication_views.case_unpublish, name="unpublish"),
     path("tra-loi/<int:pk>/duyet/", views.response_approve, name="approve"),
@@ -30,6 +34,11 @@ urlpatterns = [
     path("tep/<int:pk>/", views.attachment_download, name="attachment"),
     # Citizens (no account)
     path("gui/<str:unit_code>/", public_views.public_new, name="public_new"),
+    path(
+        "gui/<str:unit_code>/tuong-tu/",
+        duplicate_views.similar_published,
+        name="similar_published",
+    ),
     path("bien-nhan/<str:code>/", public_views.receipt, name="receipt"),
     path("tra-cuu/", public_views.track, name="track"),
     path("tra-cuu/<str:code>/", public_views.track_case, name="track_case"),

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tiepdan.accounts.access import get_in_scope
-from tiepdan.cases import answers, services, worklist
+from tiepdan.cases import answers, duplicate_views, services, worklist
 from tiepdan.cases.access import get_case_for, get_response_for
 from tiepdan.cases.forms import (
     AnswerForm,
@@ -174,6 +174,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reason_form": ReasonForm(),
         "answer_form": AnswerForm(initial={"text": _draft_text(case)}),
         "reopen_deadline": answers.reopen_deadline(case),
+        "duplicate_panel": duplicate_views.panel(user, case),  # type: ignore[arg-type]
     }
     return render(request, "cases/case_detail.html", context)
 

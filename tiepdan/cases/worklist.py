@@ -21,6 +21,8 @@ PAGE_SIZE = 50
 
 def base(view: str, user: User, today: date) -> CaseQuerySet:
     cases = Case.objects.visible_to(user)
+    if view != "all":
+        cases = cases.counted()  # a duplicate follows its original: not a task of its own
     if view == "mine":
         return cases.open().filter(assignee=user)
     if view == "department":

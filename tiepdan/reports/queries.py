@@ -78,8 +78,9 @@ def _cases_in(ids: Sequence[int]) -> CaseQuerySet:
     from tiepdan.cases.models import Case
 
     if len(ids) > LARGE_SUBTREE:
-        return Case.objects.alias(scan_unit=F("unit_id") + Value(0)).filter(scan_unit__in=ids)
-    return Case.objects.filter(unit_id__in=ids)
+        cases = Case.objects.counted()  # a duplicate is counted once, with its original
+        return cases.alias(scan_unit=F("unit_id") + Value(0)).filter(scan_unit__in=ids)
+    return Case.objects.counted().filter(unit_id__in=ids)
 
 
 def _relevant_cases(ids: Sequence[int], window: Window) -> CaseQuerySet:

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tiepdan.cases import services
-from tiepdan.cases.models import OPEN, Case, Field, Status
+from tiepdan.cases.models import OPEN, Case, CaseQuerySet, Field, Status
 from tiepdan.cases.rules import Kind
 from tiepdan.orgunits.models import OrgUnit
 
@@ -172,6 +172,8 @@ def find_requests(unit: OrgUnit, params: Any) -> list[dict[str, Any]]:
     if ids:
         numbers = [int(i) for i in ids if i.isdigit() and len(i) < 19]
         return [as_request(c) for c in cases.filter(pk__in=numbers).order_by("-created_at")]
+    # A duplicate is listed once, as its original (found by its own id above).
+    cases = cast(CaseQuerySet, cases).counted()
     codes = _list(params, "service_code")
     if codes:
         cases = cases.filter(field__code__in=codes)
