@@ -67,13 +67,16 @@ class SearchQuery:
             return None
         return " ".join(f'"{" ".join(words)}"' for words in self.phrases)
 
-    def tsquery(self) -> str | None:
-        """Text for `to_tsquery`: `'dat' <-> 'dai' & 'nguy':*` (phrases, AND, prefix)."""
+    def tsquery(self, weights: str = "") -> str | None:
+        """Text for `to_tsquery`: `'dat' <-> 'dai' & 'nguy':*` (phrases, AND, prefix).
+
+        `weights` ("AB") restricts every word to lexemes of those weights (columns)."""
         if not self:
             return None
-        parts = [" <-> ".join(f"'{w}'" for w in words) for words in self.phrases]
+        mark = f":{weights}" if weights else ""
+        parts = [" <-> ".join(f"'{w}'{mark}" for w in words) for words in self.phrases]
         if self.prefix:
-            parts[-1] += ":*"
+            parts[-1] = parts[-1][: len(parts[-1]) - len(mark)] + f":*{weights}"
         return " & ".join(f"({part})" if "<->" in part else part for part in parts)
 
     def as_phrase(self) -> SearchQuery:

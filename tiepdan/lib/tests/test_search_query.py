@@ -109,6 +109,10 @@ def test_it_builds_a_to_tsquery_with_phrases_and_prefix():
     assert parse("a*").tsquery() == "'a'"
 
 
+def test_it_restricts_a_tsquery_to_weights():
+    assert parse('"dat dai" nguy*').tsquery("AB") == "('dat':AB <-> 'dai':AB) & 'nguy':*AB"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300))
 def test_it_never_makes_an_fts5_syntax_error(fts, text):
