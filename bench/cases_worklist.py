@@ -10,7 +10,8 @@ generates the cases over five years with two timeline events each (rows written 
 PostgreSQL, executemany on SQLite; kept for later runs). Then it requests, through Django's test
 client as a signed-in officer of the busiest ward and as the province reader, the pages an
 officer opens all day — each work list, filtered, sorted by due date and newest first, the next
-keyset page — and random case pages, and prints the median and p95 of each.
+keyset page — and random case pages, then the JSON API's polling query (`updated_since`, last
+changed last, and the page after its cursor), and prints the median and p95 of each.
 """
 
 from __future__ import annotations
@@ -49,6 +50,12 @@ def setup(url: str) -> None:
 
 def _columns(model: type) -> list[str]:
     return [f.column for f in model._meta.concrete_fields if f.column != "id"]
+
+
+def _defaults(model: type) -> dict[str, object]:
+    """Each column's model default: the rows below name only what the benchmark varies."""
+    values = {f.column: f.get_default() for f in model._meta.concrete_fields}
+    return {k: json.dumps(v) if isinstance(v, dict | list) else v for k, v in values.items()}
 
 
 def _case_row(rng: random.Random, unit_id: int, number: int, received: date, users: dict) -> dict:
@@ -135,6 +142,9 @@ def _case_row(rng: random.Random, unit_id: int, number: int, received: date, use
         "reception_entry_id": None,
         "idempotency_key": None,
         "created_at": datetime.combine(received, datetime.min.time(), tzinfo=UTC),
+        # The time of the second (last) event below.
+        "updated_at": datetime.combine(received, datetime.min.time(), tzinfo=UTC)
+        + timedelta(days=1),
         "created_by_id": None,
     }
 
@@ -181,6 +191,7 @@ def generate(count: int) -> None:
         return
     rng = random.Random(7)
     case_cols, event_cols = _columns(Case), _columns(CaseEvent)
+    case_defaults = _defaults(Case)
     # The first ward is the busy one (10% of all cases), the rest share the remainder.
     weights = [0.10] + [0.90 / (len(wards) - 1)] * (len(wards) - 1)
     numbers: dict[tuple[int, int], int] = {}
@@ -196,7 +207,7 @@ def generate(count: int) -> None:
             numbers.setdefault(key, have)  # above any number an earlier run gave
             numbers[key] += 1
             row = _case_row(rng, unit_id, numbers[key], received, users)
-            rows.append(tuple(row[c] for c in case_cols))
+            rows.append(tuple(row.get(c, case_defaults[c]) for c in case_cols))
         with transaction.atomic():
             _write(Case._meta.db_table, case_cols, rows)
             ids = list(
@@ -277,7 +288,7 @@ def timed(client, url: str, runs: int) -> tuple[float, float, int]:  # type: ign
     return statistics.median(times), p95, status
 
 
-def measure(runs: int) -> None:
+def measure(runs: int, *, poll_only: bool = False) -> None:
     from django.test import Client
 
     from tiepdan.accounts.models import User
@@ -291,6 +302,12 @@ def measure(runs: int) -> None:
     print(f"\n{Case.objects.count():,} cases; the officer's ward has {in_ward:,}")
     client = Client(HTTP_HOST="localhost")
     client.force_login(officer, backend="django.contrib.auth.backends.ModelBackend")
+    province = Client(HTTP_HOST="localhost")
+    province.force_login(reader, backend="django.contrib.auth.backends.ModelBackend")
+    print(f"{'page':<42} {'median ms':>10} {'p95 ms':>8}  status")
+    if poll_only:
+        poll(client, province, runs)
+        return
     page_two = _second_page(client, "/don-thu/?view=all&sort=due")
     urls = [
         ("work list: mine (by due date)", "/don-thu/?view=mine"),
@@ -305,7 +322,6 @@ def measure(runs: int) -> None:
             "&received_from=2026-01-01&received_to=2026-12-31",
         ),
     ]
-    print(f"{'page':<42} {'median ms':>10} {'p95 ms':>8}  status")
     for label, url in urls:
         median, p95, status = timed(client, url, runs)
         print(f"{label:<42} {median:>10.1f} {p95:>8.1f}  {status}")
@@ -318,10 +334,72 @@ def measure(runs: int) -> None:
     times.sort()
     p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
     print(f"{'case page (random case)':<42} {statistics.median(times):>10.1f} {p95:>8.1f}  200")
-    province = Client(HTTP_HOST="localhost")
-    province.force_login(reader, backend="django.contrib.auth.backends.ModelBackend")
     median, p95, status = timed(province, "/don-thu/?view=all", runs)
     print(f"{'province reader: all wards, newest first':<42} {median:>10.1f} {p95:>8.1f}  {status}")
+    poll(client, province, runs)
+
+
+def poll(officer, province, runs: int) -> None:  # type: ignore[no-untyped-def]
+    """The integration's poll: cases changed since a moment, oldest change first, 100 a page.
+
+    Each is timed as a whole API request and as its database query alone (the work list's
+    keyset page), whose plan is printed: the request adds the session, the rate limit's cache
+    and the JSON."""
+    month = "2026-10-23T00:00:00Z"
+    latest = "2026-11-23T00:00:00Z"
+    for label, client, since in (
+        ("API poll: ward, changed in the last month", officer, month),
+        ("API poll: ward, changed today (few rows)", officer, latest),
+        ("API poll: province, last month", province, month),
+    ):
+        url = f"/api/v1/cases?updated_since={since}&limit=100"
+        median, p95, status = timed(client, url, runs)
+        print(f"{label:<42} {median:>10.1f} {p95:>8.1f}  {status}")
+        cursor = client.get(url).json().get("next_cursor")
+        if cursor:
+            median, p95, status = timed(client, f"{url}&cursor={cursor}", runs)
+            print(f"{'  … its next page':<42} {median:>10.1f} {p95:>8.1f}  {status}")
+        user = client.session.get("_auth_user_id")
+        for page_label, after in (("  query alone", ""), ("  query alone, next page", cursor)):
+            if after is None:
+                continue
+            median, p95, plan = _poll_query(int(user), since, after or "", runs)
+            print(f"{page_label:<42} {median:>10.1f} {p95:>8.1f}  {plan}")
+
+
+def _poll_query(user_id: int, since: str, cursor: str, runs: int) -> tuple[float, float, str]:
+    from django.db import connection
+
+    from tiepdan.accounts.models import User
+    from tiepdan.cases import worklist
+
+    user = User.objects.get(pk=user_id)
+    cases = worklist.base("all", user, TODAY).filter(updated_at__gte=since)
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        worklist.page(cases, sort="updated", cursor=cursor, size=100)
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+    with connection.cursor() as db:
+        explain = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
+        db.execute(explain + _last_page_sql(cases, cursor))
+        rows = [" ".join(str(part) for part in row) for row in db.fetchall()]
+    indexes = sorted({w for row in rows for w in row.replace("(", " ").split() if "case_" in w})
+    return statistics.median(times), p95, "plan: " + (", ".join(indexes) or rows[0][:60])
+
+
+def _last_page_sql(cases, cursor: str) -> str:  # type: ignore[no-untyped-def]
+    """The SQL of the keyset page, as the work list runs it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tiepdan.cases import worklist
+
+    with CaptureQueriesContext(connection) as queries:
+        worklist.page(cases, sort="updated", cursor=cursor, size=100)
+    return queries[-1]["sql"]
 
 
 def _second_page(client, url: str) -> str:  # type: ignore[no-untyped-def]
@@ -338,11 +416,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--db", default="/tmp/bench_cases.sqlite3")
     parser.add_argument("--url", default="")
+    parser.add_argument("--poll-only", action="store_true", help="only the API's polling query")
     args = parser.parse_args()
     url = args.url or f"sqlite:///{args.db}"
     setup(url)
     generate(args.cases)
-    measure(args.runs)
+    measure(args.runs, poll_only=args.poll_only)
 
 
 if __name__ == "__main__":

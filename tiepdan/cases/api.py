@@ -17,7 +17,7 @@ from tiepdan.accounts.access import require
 from tiepdan.accounts.models import User
 from tiepdan.cases import answers, duplicates, services, worklist
 from tiepdan.cases.access import get_case_for, get_response_for
-from tiepdan.cases.models import Case, CaseEvent, Field
+from tiepdan.cases.models import Case, Field
 from tiepdan.cases.schemas import (
     AssignIn,
     CaseFilter,
@@ -62,9 +62,10 @@ def list_cases(request: HttpRequest, filters: Query[CaseFilter]) -> dict:
     if data["q"]:
         cases = _search(cases, data["q"])
     if data["updated_since"]:
-        changed = CaseEvent.objects.filter(at__gte=data["updated_since"]).values("case_id")
-        cases = cases.filter(id__in=changed)
-    sort = data["sort"] or worklist.default_sort(data["view"])
+        cases = cases.filter(updated_at__gte=data["updated_since"])
+    # A poller's default order: last changed last, so its cursor never skips a change.
+    default = "updated" if data["updated_since"] else worklist.default_sort(data["view"])
+    sort = data["sort"] or default
     page = worklist.page(cases, sort=sort, cursor=data["cursor"] or "", size=data["limit"])
     return {"items": page.cases, "next_cursor": page.next_cursor}
 

@@ -398,6 +398,8 @@ class Case(models.Model):
             models.Index(fields=["unit", "-received_on", "-id"], name="case_unit_received"),
             models.Index(fields=["-received_on", "-id"], name="case_received"),
             models.Index(fields=["status", "due_on"], name="case_status_due"),
+            # Polling by last change (the API's `updated_since`): one unit's, or all of them.
+            models.Index(fields=["unit", "updated_at", "id"], name="case_unit_updated"),
             models.Index(fields=["updated_at", "id"], name="case_updated"),
             models.Index(fields=["unit", "-published_at", "-id"], name="case_unit_published"),
         ]
@@ -539,7 +541,10 @@ class CaseEvent(models.Model):
         is_public: bool = False,
         **data: Any,
     ) -> CaseEvent:
-        return cls.objects.create(
+        """Append one event and bump the case's `updated_at` to its time (what pollers see).
+
+        A queryset UPDATE, so it holds whatever the caller saved with `update_fields`."""
+        event = cls.objects.create(
             case=case,
             actor=actor,
             kind=kind,
@@ -549,6 +554,9 @@ class CaseEvent(models.Model):
             is_public=is_public,
             data=data,
         )
+        Case.objects.filter(pk=case.pk).update(updated_at=event.at)
+        case.updated_at = event.at
+        return event
 
 
 class IdentityAccess(models.Model):

@@ -158,6 +158,7 @@ class CaseSummaryOut(Schema):
     assignee_id: int | None
     assignee_department_id: int | None
     created_at: datetime
+    updated_at: datetime = Field(description="The time of the case's latest timeline event.")
 
     @staticmethod
     def resolve_overdue(obj: Case) -> bool:
@@ -244,9 +245,15 @@ class CaseFilter(QuerySchema):
     received_to: date | None = None
     q: str | None = Field(None, max_length=200, description="Words of the subject or content.")
     updated_since: datetime | None = Field(
-        None, description="Only cases with a timeline event at or after this time."
+        None,
+        description="Only cases changed (any timeline event) at or after this time; "
+        "sorted by `updated` unless another sort is given.",
     )
-    sort: Literal["due", "received"] | None = None
+    sort: Literal["due", "received", "updated"] | None = Field(
+        None,
+        description="`due`: soonest due first; `received`: newest first; `updated`: last "
+        "changed last, for polling. Default: `received` for view=all, else `due`.",
+    )
     cursor: str | None = Field(None, max_length=64, description="`next_cursor` of the last page.")
     limit: int = Field(50, ge=1, le=200)
 

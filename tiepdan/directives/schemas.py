@@ -7,7 +7,7 @@ from datetime import date, datetime
 from ninja import Schema
 from pydantic import Field
 
-from tiepdan.directives.models import Directive
+from tiepdan.directives.models import Directive, DirectiveUpdate
 from tiepdan.integrations.schemas import DbId, InputSchema, Page, QuerySchema
 
 
@@ -67,3 +67,8 @@ class UpdateOut(Schema):
     percent_done: int | None
     actor_id: int | None
     at: datetime
+    has_evidence: bool = Field(description="Download it at …/updates/{id}/evidence.")
+
+    @staticmethod
+    def resolve_has_evidence(obj: DirectiveUpdate) -> bool:
+        return bool(obj.evidence)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tiepdan.cases import services
 from tiepdan.cases.models import Case, CaseEvent, Status
 from tiepdan.cases.tests.factories import accepted, receive
 from tiepdan.integrations.tests.factories import bearer, make_key
@@ -140,11 +141,29 @@ def test_the_work_list_filters_and_searches(client, ward_a, officer_a):
 
 def test_updated_since_returns_only_recently_changed_cases(client, ward_a, officer_a):
     old = receive(ward_a, officer_a)
-    CaseEvent.objects.filter(case=old).update(at="2026-01-01T00:00:00+07:00")
+    Case.objects.filter(pk=old.pk).update(updated_at="2026-01-01T00:00:00+07:00")
     new = receive(ward_a, officer_a)
     _key, plain = make_key(ward_a, "cases.view_case")
     url = f"{CASES}?updated_since=2026-11-01T00:00:00%2B07:00"
     assert [c["id"] for c in client.get(url, **bearer(plain)).json()["items"]] == [new.pk]
+    services.add_note(old, actor=officer_a, text="Đã mời người gửi đến làm việc")
+    polled = client.get(url, **bearer(plain)).json()["items"]
+    assert [c["id"] for c in polled] == [new.pk, old.pk]  # last changed last
+    assert polled[1]["updated_at"] >= polled[0]["updated_at"]
+
+
+def test_a_poller_follows_the_cursor_to_every_change(client, ward_a, officer_a):
+    made = [receive(ward_a, officer_a).pk for _ in range(5)]
+    _key, plain = make_key(ward_a, "cases.view_case")
+    url = f"{CASES}?updated_since=2026-01-01T00:00:00Z&limit=2"
+    seen, cursor = [], None
+    while True:
+        body = client.get(url + (f"&cursor={cursor}" if cursor else ""), **bearer(plain)).json()
+        seen += [item["id"] for item in body["items"]]
+        cursor = body["next_cursor"]
+        if not cursor:
+            break
+    assert seen == made
 
 
 def test_classify_decide_assign_and_answer_walk_the_lifecycle(client, officer_a, ward_a):

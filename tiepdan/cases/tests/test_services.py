@@ -74,6 +74,17 @@ def test_it_records_one_event_per_change(ward_a, officer_a):
     assert all(e.actor == officer_a for e in case.events.all())
 
 
+def test_it_moves_updated_at_to_each_events_time(ward_a, officer_a):
+    """Pollers read `updated_at`: every event sets it, even after save(update_fields=…)."""
+    case = receive(ward_a, officer_a)
+    Case.objects.filter(pk=case.pk).update(updated_at="2026-01-01T00:00:00Z")
+    services.extend(case, actor=officer_a, reason="Cần xác minh thêm", today=TODAY)
+    extended = case.events.order_by("-at", "-id").first()
+    assert Case.objects.get(pk=case.pk).updated_at == extended.at == case.updated_at
+    services.add_note(case, actor=officer_a, text="Đã gọi điện cho người gửi")
+    assert Case.objects.get(pk=case.pk).updated_at == case.events.order_by("-at").first().at
+
+
 def test_it_refuses_an_invalid_transition_with_a_message(ward_a, officer_a):
     """An invalid transition is refused (DESIGN §2), and nothing changes."""
     case = receive(ward_a, officer_a)

@@ -80,6 +80,8 @@ def test_the_owner_completes_with_evidence_and_downloads_it_back(
     assert response.json()["status"] == "done" and response.json()["percent_done"] == 100
     update = directive.updates.get(kind="completed")
     assert update.note == "Đã sửa xong"
+    history = client.get(f"{API}/{directive.pk}/updates").json()
+    assert [(u["kind"], u["has_evidence"]) for u in history] == [("completed", True)]
     download = client.get(f"{API}/{directive.pk}/updates/{update.pk}/evidence")
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any, cast
 
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -131,7 +131,7 @@ def as_request(case: Case) -> dict[str, Any]:
         "agency_responsible": department.name if department else case.unit.name,
         "service_notice": "",
         "requested_datetime": _iso(case.created_at),
-        "updated_datetime": _iso(getattr(case, "updated_at", None) or case.created_at),
+        "updated_datetime": _iso(case.updated_at),
         "expected_datetime": _expected(case),
         "address": case.location_text,
         "address_id": "",
@@ -143,11 +143,8 @@ def as_request(case: Case) -> dict[str, Any]:
 
 
 def public_requests(unit: OrgUnit) -> QuerySet[Case]:
-    return (
-        Case.objects.filter(unit__path__startswith=unit.path, kind__in=PUBLIC_KINDS)
-        .select_related("unit", "field", "assignee_department")
-        .annotate(updated_at=Max("events__at"))
-    )
+    cases = Case.objects.filter(unit__path__startswith=unit.path, kind__in=PUBLIC_KINDS)
+    return cases.select_related("unit", "field", "assignee_department")
 
 
 def _moment(params: Any, name: str) -> datetime | None:
