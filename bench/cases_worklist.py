@@ -25,6 +25,10 @@ import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.db.models import Model
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -48,13 +52,13 @@ def setup(url: str) -> None:
     call_command("createcachetable", verbosity=0)
 
 
-def _columns(model: type) -> list[str]:
-    return [f.column for f in model._meta.concrete_fields if f.column != "id"]
+def _columns(model: type[Model]) -> list[str]:
+    return [str(f.column) for f in model._meta.concrete_fields if f.column != "id"]
 
 
-def _defaults(model: type) -> dict[str, object]:
+def _defaults(model: type[Model]) -> dict[str, object]:
     """Each column's model default: the rows below name only what the benchmark varies."""
-    values = {f.column: f.get_default() for f in model._meta.concrete_fields}
+    values = {str(f.column): f.get_default() for f in model._meta.concrete_fields}
     return {k: json.dumps(v) if isinstance(v, dict | list) else v for k, v in values.items()}
 
 
@@ -351,6 +355,7 @@ def poll(officer, province, runs: int) -> None:  # type: ignore[no-untyped-def]
         ("API poll: ward, changed in the last month", officer, month),
         ("API poll: ward, changed today (few rows)", officer, latest),
         ("API poll: province, last month", province, month),
+        ("API poll: province, changed today", province, latest),
     ):
         url = f"/api/v1/cases?updated_since={since}&limit=100"
         median, p95, status = timed(client, url, runs)

@@ -129,3 +129,13 @@ def test_completion_needs_the_capability_and_the_scope(client, leader_a, officer
     assert refused.status_code == 404
     directive.refresh_from_db()
     assert directive.status == Directive.Status.OPEN
+
+
+def test_another_ward_cannot_download_the_evidence(client, leader_a, officer_a, ward_a, ward_b):
+    directive = DirectiveFactory(unit=ward_a, issued_by=leader_a, owner_user=officer_a)
+    upload = SimpleUploadedFile("bien-ban.pdf", PDF, content_type="application/pdf")
+    services.complete_directive(directive, note="", evidence=upload, actor=officer_a)
+    update = directive.updates.get(kind="completed")
+    _key, elsewhere = make_key(ward_b, "directives.view_directive")
+    url = f"{API}/{directive.pk}/updates/{update.pk}/evidence"
+    assert client.get(url, **bearer(elsewhere)).status_code == 404

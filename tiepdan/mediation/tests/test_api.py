@@ -180,3 +180,13 @@ def test_recording_needs_the_capability_and_the_scope(client, officer_a, team, w
     assert _put_agreement(client, case, AGREEMENT_BODY, **bearer(plain)).status_code == 404
     assert client.get(f"{API}/cases/{case.pk}/sessions", **bearer(plain)).status_code == 404
     assert not case.sessions.exists()
+
+
+def test_another_wards_staff_cannot_read_the_agreement(client, team, officer_b):
+    case = register(team)
+    services.record_session(case, held_on=date(2026, 11, 4), place="Nhà văn hóa", notes="Buổi 1")
+    services.record_outcome(case, status="successful", ended_on=date(2026, 11, 6))
+    services.record_agreement(case, **AGREEMENT)
+    client.force_login(officer_b)
+    assert client.get(f"{API}/cases/{case.pk}/agreement").status_code == 404
+    assert client.get(f"{API}/cases/{case.pk}/agreement/document").status_code == 404
