@@ -24,7 +24,7 @@ def test_a_citizen_reads_the_notice_and_asks_for_a_correction_on_a_phone(
     phone_page, ward_a, screenshot
 ):
     page = phone_page
-    page.goto("/bao-ve-du-lieu/")
+    page.goto("/bao-ve-du-lieu/", timeout=30_000)  # the live server's first page: more time
     expect(page.get_by_role("heading", level=1)).to_have_text(vi("Privacy notice"))
     screenshot(page, "privacy-notice-phone")
     page.get_by_role("link", name=vi("Make a request about my data")).click()
