@@ -22,11 +22,11 @@ def test_a_citizen_sees_a_published_answer_like_theirs_before_sending(
         public_answer="Phường đã nạo vét cống và sẽ nâng mặt hẻm trong quý I năm 2027.",
     )
     page = phone_page
-    page.goto(f"/don-thu/gui/{ward_a.code}/")
+    page.goto(f"/don-thu/gui/{ward_a.code}/", timeout=60_000)  # the first page of a busy server
     page.fill("input[name=subject]", unaccented(FLOOD[0]))
     page.fill("textarea[name=content]", unaccented(FLOOD[1]))
     results = page.locator("[data-similar-results]")
-    expect(results).to_be_visible()
+    expect(results).to_be_visible(timeout=30_000)  # after a pause in typing
     expect(results).to_contain_text("Ngập nước ở hẻm 45 Nguyễn Thái Học")
     screenshot(page, "similar-published")
     with page.expect_navigation():

@@ -30,7 +30,7 @@ def test_it_shows_the_possible_duplicates_with_their_reasons(client, officer_a, 
     page = client.get(reverse("cases:detail", args=[resend.pk])).content.decode()
     assert 'id="duplicates"' in page
     assert f'data-suggestion="{original.pk}"' in page
-    assert "Văn bản tương tự" in page or "Similar text" in page
+    assert "Nội dung tương tự" in page  # the reason, in words
     assert reverse("cases:mark_duplicate", args=[resend.pk]) in page
 
 

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.utils.translation import gettext
 
 from tiepdan.cases import duplicates, services
 from tiepdan.cases.duplicates import Draft, Reason
@@ -110,7 +111,7 @@ def test_it_suggests_a_resend_without_accents_from_another_citizen(ward_a, corpu
     found = duplicates.suggest(Draft.of(resend))
     assert [s.case.pk for s in found] == [original.pk]
     assert found[0].reasons == [Reason.SIMILAR_TEXT]
-    assert "Similar text" in found[0].explain()[0] or "tương tự" in found[0].explain()[0]
+    assert found[0].explain() == [gettext("Similar text (similarity %(score)s%%)") % {"score": 100}]
 
 
 def test_it_suggests_a_new_letter_of_the_same_citizen_on_the_same_problem(ward_a, corpus):
@@ -148,7 +149,7 @@ def test_it_suggests_the_same_place_and_problem_from_different_citizens(ward_a, 
     found = duplicates.suggest(Draft.of(second))
     assert [s.case.pk for s in found] == [first.pk]
     assert found[0].reasons == [Reason.SAME_PLACE]
-    assert found[0].explain() == ["Same place and problem"]
+    assert found[0].explain() == [gettext("Same place and problem")]
 
 
 def test_it_looks_only_inside_the_province(ward_a, ward_b, corpus):
