@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Status
 
 from tiepdan.accounts.access import require
 from tiepdan.accounts.models import User
-from tiepdan.cases import answers, duplicates, services, worklist
+from tiepdan.cases import answers, duplicates, search, services, worklist
 from tiepdan.cases.access import get_case_for, get_response_for
 from tiepdan.cases.models import Case, Field
 from tiepdan.cases.schemas import (
@@ -47,26 +46,24 @@ def _today() -> Any:
     return timezone.localdate()
 
 
-def _search(cases: Any, q: str) -> Any:
-    """Words of the subject or content (a plain contains match until cases has its index)."""
-    q = q.strip()
-    return cases.filter(Q(subject__icontains=q) | Q(content__icontains=q)) if q else cases
-
-
 @router.get("/cases", response=ok(CasePageOut), summary="Work list, keyset-paged")
 def list_cases(request: HttpRequest, filters: Query[CaseFilter]) -> dict:
     user = caller(request)
     require(user, "cases.view_case")
     data = filters.dict()
     cases = worklist.filtered(worklist.base(data["view"], user, _today()), data)
-    if data["q"]:
-        cases = _search(cases, data["q"])
     if data["updated_since"]:
         cases = cases.filter(updated_at__gte=data["updated_since"])
     # A poller's default order: last changed last, so its cursor never skips a change.
     default = "updated" if data["updated_since"] else worklist.default_sort(data["view"])
     sort = data["sort"] or default
-    page = worklist.page(cases, sort=sort, cursor=data["cursor"] or "", size=data["limit"])
+    cursor = data["cursor"] or ""
+    if data["q"] and not data["sort"] and not data["updated_since"]:  # best match first
+        page = search.search(user, data["q"], cases, cursor=cursor, size=data["limit"])
+    else:
+        if data["q"]:
+            cases = search.matching(user, data["q"], cases)
+        page = worklist.page(cases, sort=sort, cursor=cursor, size=data["limit"])
     return {"items": page.cases, "next_cursor": page.next_cursor}
 
 

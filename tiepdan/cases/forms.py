@@ -363,6 +363,15 @@ VIEWS = [
 
 class WorklistFilter(BootstrapMixin, forms.Form):
     view = forms.ChoiceField(choices=VIEWS, required=False)
+    # No max_length: an over-long paste is cut by the search parser, never an invalid form.
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("Words, name, number or code")}
+        ),
+    )
     kind = forms.ChoiceField(
         label=pgettext_lazy("case", "Kind"),
         choices=[("", _("All kinds")), *Kind.choices],
@@ -385,7 +394,12 @@ class WorklistFilter(BootstrapMixin, forms.Form):
     )
     sort = forms.ChoiceField(
         label=_("Sort"),
-        choices=[("due", _("Due date")), ("received", _("Newest received"))],
+        # Default: the view's own order, or best match first when searching.
+        choices=[
+            ("", _("Default order")),
+            ("due", _("Due date")),
+            ("received", _("Newest received")),
+        ],
         required=False,
     )
 

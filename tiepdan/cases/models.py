@@ -332,7 +332,8 @@ class Case(models.Model):
     public_answer = models.TextField(_("published answer"), blank=True)
     # Folded public subject and answer: the public pages' accent-insensitive search.
     public_search = models.TextField(blank=True, default="", editable=False)
-    # Folded names of the case's citizens, kept by the services for the search index.
+    # The names of the case's citizens, kept by database triggers for the search index
+    # (cases.search_index): every way of linking or renaming a citizen updates it.
     search_names = models.TextField(blank=True, default="", editable=False)
 
     reception_entry = models.ForeignKey(

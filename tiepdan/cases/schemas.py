@@ -243,7 +243,14 @@ class CaseFilter(QuerySchema):
     field: DbId | None = None
     received_from: date | None = None
     received_to: date | None = None
-    q: str | None = Field(None, max_length=200, description="Words of the subject or content.")
+    q: str | None = Field(
+        None,
+        max_length=10_000,
+        description='Accent-insensitive search: words or "quoted phrases" of the subject, '
+        "content or citizens' names (a denunciation's letter and sender only for those who "
+        "may see them), a registration number (125/2026) or a tracking code. Without `sort`: "
+        "best match first when at most 200 cases match, else newest first.",
+    )
     updated_since: datetime | None = Field(
         None,
         description="Only cases changed (any timeline event) at or after this time; "

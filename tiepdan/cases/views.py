@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tiepdan.accounts.access import get_in_scope
-from tiepdan.cases import answers, duplicate_views, services, worklist
+from tiepdan.cases import answers, duplicate_views, search, services, worklist
 from tiepdan.cases.access import get_case_for, get_response_for
 from tiepdan.cases.forms import (
     AnswerForm,
@@ -55,7 +55,13 @@ def case_list(request: HttpRequest) -> HttpResponse:
     sort = data.get("sort") or worklist.default_sort(view)
     today = timezone.localdate()
     cases = worklist.filtered(worklist.base(view, user, today), data, sort=sort)  # type: ignore[arg-type]
-    page = worklist.page(cases, sort=sort, cursor=request.GET.get("after", ""))
+    cursor = request.GET.get("after", "")
+    if data.get("q") and not data.get("sort"):  # best match first, then newest
+        page = search.search(user, data["q"], cases, cursor=cursor)  # type: ignore[arg-type]
+    elif data.get("q"):
+        page = worklist.page(search.matching(user, data["q"], cases), sort=sort, cursor=cursor)
+    else:
+        page = worklist.page(cases, sort=sort, cursor=cursor)
     query = request.GET.copy()
     query.pop("after", None)
     context = {
