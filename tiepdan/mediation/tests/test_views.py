@@ -165,3 +165,12 @@ def test_the_list_flags_a_case_not_started_three_days_after_assignment(client, m
     client.force_login(mediator_a)
     response = client.get(reverse("mediation:home") + "?year=2026")
     assert len(response.context["late_ids"]) == 1
+
+
+def test_the_team_page_masks_the_mediators_phones(client, chairman_a, team):
+    mediator = team.mediators.first()
+    mediator.phone = "+84912345678"
+    mediator.save()
+    client.force_login(chairman_a)
+    page = client.get(reverse("mediation:team", args=[team.pk])).content.decode()
+    assert "0912•••678" in page and "345678" not in page  # rule 26: lists show a mask
