@@ -95,6 +95,7 @@ CAPABILITIES: dict[str, set[str]] = {
         "reception.view_compliance",
         "cases.view_case",
         "cases.manage_case_settings",
+        "cases.view_identityaccess",  # the denouncer-identity access log (rule 19)
         "targets.view_targets",
         "targets.manage_targets",
         "reports.view_dashboard",

@@ -3,9 +3,11 @@
 from django.contrib import admin
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tiepdan.cases import rules
 from tiepdan.cases.catalog import CasePolicy, Field, NoticeTemplate
+from tiepdan.cases.identity import exported
 from tiepdan.cases.models import Case, CaseEvent
 from tiepdan.cases.notices import DEFAULTS, PLACEHOLDER
 
@@ -56,11 +58,20 @@ class CaseEventInline(admin.TabularInline):
     model = CaseEvent
     extra = 0
     can_delete = False
-    readonly_fields = ("at", "actor", "kind", "from_status", "to_status", "text", "is_public")
+    readonly_fields = ("at", "actor", "kind", "from_status", "to_status", "shown_text", "is_public")
     fields = readonly_fields
 
     def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
         return False
+
+    @admin.display(description=_("text"))
+    def shown_text(self, obj: CaseEvent) -> str:
+        # An audit view: a denouncer's identity is removed, whoever looks (rule 19).
+        return exported(obj.case).text(obj.text)
+
+
+# Free text of a case that may name a denouncer: shown redacted in the admin.
+REDACTED_TEXT = ("subject", "content", "decision_note", "rating_comment", "source_name")
 
 
 @admin.register(Case)
@@ -71,6 +82,17 @@ class CaseAdmin(admin.ModelAdmin):
     list_filter = ["unit", "kind", "status", "channel"]
     search_fields = ["subject", "tracking_code"]
     inlines = [CaseEventInline]
+    # The reception-book entry reads as its visitor's name: left out, like the free text.
+    exclude = (*REDACTED_TEXT, "reception_entry")
+    readonly_fields = ["shown_subject", "shown_content"]
+
+    @admin.display(description=pgettext_lazy("case", "subject"))
+    def shown_subject(self, obj: Case) -> str:
+        return exported(obj).text(obj.subject)
+
+    @admin.display(description=pgettext_lazy("case", "content"))
+    def shown_content(self, obj: Case) -> str:
+        return exported(obj).text(obj.content)
 
     def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
         return False

@@ -14,7 +14,7 @@ from ninja import Query, Router, Status
 
 from tiepdan.accounts.access import require
 from tiepdan.accounts.models import User
-from tiepdan.cases import answers, duplicates, search, services, worklist
+from tiepdan.cases import answers, duplicates, identity, search, services, worklist
 from tiepdan.cases.access import get_case_for, get_response_for
 from tiepdan.cases.models import Case, Field
 from tiepdan.cases.schemas import (
@@ -64,6 +64,7 @@ def list_cases(request: HttpRequest, filters: Query[CaseFilter]) -> dict:
         if data["q"]:
             cases = search.matching(user, data["q"], cases)
         page = worklist.page(cases, sort=sort, cursor=cursor, size=data["limit"])
+    identity.redact_subjects(user, page.cases)
     return {"items": page.cases, "next_cursor": page.next_cursor}
 
 

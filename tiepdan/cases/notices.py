@@ -11,8 +11,9 @@ from datetime import date
 
 from tiepdan.accounts.models import User
 from tiepdan.cases.catalog import NoticeTemplate
+from tiepdan.cases.identity import exported, is_protected
 from tiepdan.cases.models import Case, Response
-from tiepdan.cases.rules import Decision, Kind
+from tiepdan.cases.rules import Decision
 from tiepdan.lib.docx import OfficialDocument, short_date
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -112,17 +113,29 @@ def values_for(case: Case, answer: str = "") -> dict[str, str]:
     }
 
 
-def _protects_identity(case: Case, kind: str) -> bool:
-    """A denunciation's transfer slip must not name the denouncer (Law on Denunciations Art. 47)."""
-    return case.kind == Kind.DENUNCIATION and kind == NoticeTemplate.Kind.TRANSFER
+def notice_is_redacted(case: Case) -> bool:
+    """A denunciation's transfer slip never names the denouncer, whoever prints it: it goes to
+    another body with the letter (Law on Denunciations Arts. 47, 56)."""
+    return is_protected(case) and case.decision == Decision.TRANSFER
 
 
-def _document(case: Case, kind: str, on: date, number: str, answer: str = "") -> bytes:
+def _protects_identity(case: Case, kind: str, named: bool) -> bool:
+    if not is_protected(case):
+        return False
+    return kind == NoticeTemplate.Kind.TRANSFER or not named
+
+
+def _document(
+    case: Case, kind: str, on: date, number: str, answer: str = "", *, named: bool = True
+) -> bytes:
+    """The notice; `named=False` (or a denunciation's transfer slip) gives the redacted copy."""
     doc_kind, summary, body = template_for(case, kind)
     values = values_for(case, answer)
     first = case.citizens.first()
     sender = first.full_name if first and not case.is_anonymous else "Người gửi đơn"
-    if _protects_identity(case, kind):
+    if _protects_identity(case, kind, named):
+        redacted = exported(case)
+        values = {k: redacted.text(v) for k, v in values.items()}
         values.update(citizen_name="người tố cáo", citizen_address="được giữ bí mật")
         sender = "Người tố cáo"
     doc = OfficialDocument(
@@ -149,10 +162,12 @@ def _document(case: Case, kind: str, on: date, number: str, answer: str = "") ->
     return doc.to_bytes()
 
 
-def decision_notice(case: Case, on: date) -> bytes:
-    """The notice of the case's decision (Form 01 acceptance, Form 03 transfer, guide, archive)."""
+def decision_notice(case: Case, on: date, *, named: bool = True) -> bytes:
+    """The notice of the case's decision (Form 01 acceptance, Form 03 transfer, guide, archive).
+
+    A denunciation's notice names the denouncer only when `named` (the caller may see them)."""
     kind = DECISION_TEMPLATE[Decision(case.decision)]
-    return _document(case, kind, case.decided_on or on, case.decision_number)
+    return _document(case, kind, case.decided_on or on, case.decision_number, named=named)
 
 
 def answer_document(response: Response, on: date) -> bytes:

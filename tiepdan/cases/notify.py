@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tiepdan.accounts.models import User
+from tiepdan.cases.identity import exported
 from tiepdan.cases.models import Case
 from tiepdan.cases.sms import send_sms
 
@@ -84,9 +85,10 @@ def _mail(users: Iterable[User], subject: str, body: str) -> int:
 
 
 def _case_line(case: Case) -> str:
+    """One case in a staff e-mail: never the denouncer's identity (mail leaves the system)."""
     return _("%(number)s · %(subject)s · due %(due)s · %(url)s") % {
         "number": case.registration_number,
-        "subject": case.subject,
+        "subject": exported(case).text(case.subject),
         "due": case.due_on.strftime("%d/%m/%Y") if case.due_on else "—",
         "url": site_url(reverse("cases:detail", args=[case.pk])),
     }

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from tiepdan.cases import answers, services
 from tiepdan.cases.forms import PublicCaseForm, RateForm, ReasonForm, TrackForm
+from tiepdan.cases.identity import exported
 from tiepdan.cases.models import Case, Response, Status, normalize_code
 from tiepdan.cases.uploads import clean_uploads
 from tiepdan.lib.errors import DomainError
@@ -144,10 +145,12 @@ def track_case(request: HttpRequest, code: str) -> HttpResponse:
     if case is None:
         raise Http404
     sent = case.responses.filter(state=Response.State.SENT).first()
+    # Anyone holding the code can open this page, staff who may not see a denouncer too.
+    shown = exported(case)
     context = {
         "case": case,
-        "updates": case.events.filter(is_public=True).order_by("at", "id"),
-        "answer": sent,
+        "updates": shown.texts(case.events.filter(is_public=True).order_by("at", "id")),
+        "answer": shown.texts([sent])[0] if sent else None,
         "rate_form": RateForm(),
         "reopen_form": ReasonForm(),
         "can_rate": case.status in (Status.ANSWERED, Status.CLOSED) and case.rating is None,

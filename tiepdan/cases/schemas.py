@@ -11,7 +11,7 @@ from django.utils import timezone
 from ninja import Schema
 from pydantic import Field, field_validator
 
-from tiepdan.cases.identity import may_see_identity
+from tiepdan.cases.identity import Disclosure, Via, disclosure_for_request
 from tiepdan.cases.models import Case, CaseEvent, Response, Status
 from tiepdan.cases.rules import (
     ComplexReason,
@@ -165,6 +165,11 @@ class CaseSummaryOut(Schema):
         return obj.is_overdue(timezone.localdate())
 
 
+def _shown(case: Case, context: dict[str, Any]) -> Disclosure:
+    """What the caller may see of the case's denouncer (rule 19; logged when shown)."""
+    return disclosure_for_request(context["request"], case, Via.API)
+
+
 CITIZEN_FIELDS = ("full_name", "id_kind", "id_number", "phone", "email", "address")
 
 
@@ -220,8 +225,20 @@ class CaseOut(CaseSummaryOut):
         return None if obj.longitude is None else float(obj.longitude)
 
     @staticmethod
+    def resolve_subject(obj: Case, context: dict[str, Any]) -> str:
+        return _shown(obj, context).text(obj.subject)
+
+    @staticmethod
+    def resolve_content(obj: Case, context: dict[str, Any]) -> str:
+        return _shown(obj, context).text(obj.content)
+
+    @staticmethod
+    def resolve_source_name(obj: Case, context: dict[str, Any]) -> str:
+        return _shown(obj, context).text(obj.source_name)
+
+    @staticmethod
     def resolve_citizens(obj: Case, context: dict[str, Any]) -> list[dict[str, Any]]:
-        if not may_see_identity(context["request"].user, obj):
+        if not _shown(obj, context).visible:
             return []
         return [
             {"role": link.role, **{name: getattr(link.citizen, name) for name in CITIZEN_FIELDS}}
@@ -284,6 +301,14 @@ class EventOut(Schema):
     def resolve_actor(obj: CaseEvent) -> str | None:
         return str(obj.actor) if obj.actor_id else None
 
+    @staticmethod
+    def resolve_text(obj: CaseEvent, context: dict[str, Any]) -> str:
+        return _shown(obj.case, context).text(obj.text)
+
+    @staticmethod
+    def resolve_data(obj: CaseEvent, context: dict[str, Any]) -> dict[str, Any]:
+        return _shown(obj.case, context).data(obj.data)  # type: ignore[no-any-return]
+
 
 class ResponseOut(Schema):
     id: int
@@ -297,6 +322,10 @@ class ResponseOut(Schema):
     @staticmethod
     def resolve_state(obj: Response) -> str:
         return str(obj.state)
+
+    @staticmethod
+    def resolve_text(obj: Response, context: dict[str, Any]) -> str:
+        return _shown(obj.case, context).text(obj.text)
 
 
 class DuplicateOfIn(InputSchema):

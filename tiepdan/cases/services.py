@@ -197,7 +197,9 @@ def decide(
         fields.append("transfer_count")
     if decision == Decision.ACCEPT:
         case.stage = Stage.RESOLUTION
-        fields += ["stage", "due_on", "due_period"]
+        # The leader who accepts resolves it, and so may see a denouncer (identity.py).
+        case.resolver = actor
+        fields += ["stage", "due_on", "due_period", "resolver"]
         key = rules.resolution_key(
             case.kind, case.stage, remote=case.is_remote_area, complex_=case.is_complex
         )

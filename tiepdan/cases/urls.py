@@ -1,6 +1,13 @@
 from django.urls import path
 
-from tiepdan.cases import duplicate_views, public_views, publication_views, unit_settings, views
+from tiepdan.cases import (
+    duplicate_views,
+    identity_views,
+    public_views,
+    publication_views,
+    unit_settings,
+    views,
+)
 
 app_name = "cases"
 
@@ -10,6 +17,7 @@ urlpatterns = [
     path("tiep-nhan/", views.case_new, name="new"),
     path("phan-cong/", views.bulk_assign, name="bulk_assign"),
     path("thiet-lap/", unit_settings.case_settings, name="settings"),
+    path("nhat-ky-danh-tinh/", identity_views.access_log, name="identity_log"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/phan-loai/", views.case_classify, name="classify"),
     path("<int:pk>/quyet-dinh/", views.case_decide, name="decide"),

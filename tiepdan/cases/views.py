@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tiepdan.accounts.access import get_in_scope
-from tiepdan.cases import answers, duplicate_views, search, services, worklist
+from tiepdan.cases import answers, duplicate_views, identity, search, services, worklist
 from tiepdan.cases.access import get_case_for, get_response_for
 from tiepdan.cases.forms import (
     AnswerForm,
@@ -31,7 +31,7 @@ from tiepdan.cases.forms import (
     WorklistFilter,
 )
 from tiepdan.cases.models import Attachment, Case, Response, Status
-from tiepdan.cases.notices import decision_notice
+from tiepdan.cases.notices import decision_notice, notice_is_redacted
 from tiepdan.cases.rules import allowed_decisions
 from tiepdan.cases.uploads import clean_upload, clean_uploads
 from tiepdan.lib.errors import DomainError
@@ -62,6 +62,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         page = worklist.page(search.matching(user, data["q"], cases), sort=sort, cursor=cursor)
     else:
         page = worklist.page(cases, sort=sort, cursor=cursor)
+    identity.redact_subjects(user, page.cases)
     query = request.GET.copy()
     query.pop("after", None)
     context = {
@@ -138,7 +139,11 @@ def _entry(request: HttpRequest) -> ReceptionEntry | None:
     raw = request.POST.get("entry") or request.GET.get("entry")
     if not raw:
         return None
-    return get_in_scope(ReceptionEntry.objects.select_related("citizen"), request.user, raw)  # type: ignore[arg-type]
+    entry = get_in_scope(ReceptionEntry.objects.select_related("citizen"), request.user, raw)  # type: ignore[arg-type]
+    # The form is filled with the visitor's identity: a denouncer's only for those who may see it.
+    if not identity.may_see_entry_identity(request.user, entry):
+        raise PermissionDenied(_("This entry shows the denouncer's identity."))
+    return entry
 
 
 def entry_initial(entry: ReceptionEntry) -> dict[str, Any]:
@@ -161,14 +166,18 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     case = get_case_for(user, pk)  # type: ignore[arg-type]
     today = timezone.localdate()
+    shown = identity.disclosure_for_request(request, case, identity.Via.PAGE)
+    draft_text = _draft_text(case)
+    shown.case_fields()
     context = {
         "case": case,
         "today": today,
         "overdue": case.is_overdue(today),
-        "events": case.events.select_related("actor"),
-        "citizens": case.case_citizens.select_related("citizen"),
-        "attachments": case.attachments.all(),
-        "responses": case.responses.select_related("drafted_by", "approved_by"),
+        "identity_hidden": not shown.visible,
+        "events": shown.texts(case.events.select_related("actor")),
+        "citizens": case.case_citizens.select_related("citizen") if shown.visible else [],
+        "attachments": shown.texts(case.attachments.all(), "original_name"),
+        "responses": shown.texts(case.responses.select_related("drafted_by", "approved_by")),
         "allowed": allowed_decisions(case.classification())
         if case.status == Status.CLASSIFIED
         else [],
@@ -178,7 +187,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "note_form": NoteForm(),
         "reason_form": ReasonForm(),
-        "answer_form": AnswerForm(initial={"text": _draft_text(case)}),
+        "answer_form": AnswerForm(initial={"text": shown.text(draft_text)}),
         "reopen_deadline": answers.reopen_deadline(case),
         "duplicate_panel": duplicate_views.panel(user, case),  # type: ignore[arg-type]
     }
@@ -354,10 +363,19 @@ def response_send(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("cases:detail", pk=response.case_id)
 
 
+def _protected_file(request: HttpRequest, case: Case) -> None:
+    """A denunciation's files (the letter, its scans, the answer naming the denouncer) go only
+    to those who may see the denouncer; each download is logged (rule 19)."""
+    if not identity.may_see_identity(request.user, case):
+        raise PermissionDenied(_("This file may show the denouncer's identity."))
+    identity.log_access(request.user, case, identity.Via.FILE, request.get_full_path())
+
+
 def response_document(request: HttpRequest, pk: int) -> FileResponse:
     response = get_response_for(request.user, pk)  # type: ignore[arg-type]
     if not response.document:
         raise Http404(_("This answer has no document yet."))
+    _protected_file(request, response.case)
     name = (response.document.name or "tra-loi.docx").rsplit("/", 1)[-1]
     pdf = name.endswith(".pdf")
     return FileResponse(
@@ -372,7 +390,11 @@ def case_notice(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_case_for(request.user, pk)  # type: ignore[arg-type]
     if not case.decision:
         raise Http404(_("No decision has been made on this case yet."))
-    reply = HttpResponse(decision_notice(case, timezone.localdate()), content_type=DOCX)
+    named = identity.may_see_identity(request.user, case) and not notice_is_redacted(case)
+    if named:
+        identity.log_access(request.user, case, identity.Via.NOTICE, request.get_full_path())
+    body = decision_notice(case, timezone.localdate(), named=named)
+    reply = HttpResponse(body, content_type=DOCX)
     reply["Content-Disposition"] = (
         f'attachment; filename="thong-bao-{case.number:04d}-{case.year}.docx"'
     )
@@ -381,7 +403,8 @@ def case_notice(request: HttpRequest, pk: int) -> HttpResponse:
 
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     attachment = get_object_or_404(Attachment, pk=pk)
-    get_case_for(request.user, attachment.case_id)  # type: ignore[arg-type]
+    case = get_case_for(request.user, attachment.case_id)  # type: ignore[arg-type]
+    _protected_file(request, case)
     return FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,

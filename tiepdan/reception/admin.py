@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from tiepdan.reception.models import (
     ReceptionDay,
@@ -36,6 +38,14 @@ class ReceptionEntryAdmin(admin.ModelAdmin):
     list_filter = ["kind", "route", "unit"]
     search_fields = ["full_name"]  # the document number is encrypted: not searchable here
     date_hierarchy = "received_on"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ReceptionEntry]:
+        # A denunciation's visitor is protected (Law on Denunciations Art. 47; rule 19): such
+        # entries are read on the reception pages, by those who may see them, not here.
+        return super().get_queryset(request).exclude(kind=ReceptionEntry.Kind.DENUNCIATION)
+
+    def has_add_permission(self, request: object) -> bool:
+        return False  # recorded on the reception pages (numbering, rules; its form lists citizens)
 
     def has_change_permission(self, request: object, obj: object = None) -> bool:
         return False

@@ -6,9 +6,10 @@ from __future__ import annotations
 from django.utils import timezone
 
 from tiepdan.accounts.models import User
+from tiepdan.cases.identity import entry_is_protected, redact_entry
 from tiepdan.lib.docx import OfficialDocument, short_date, vn_date
 from tiepdan.orgunits.models import OrgUnit
-from tiepdan.reception.exports import KIND_LABELS
+from tiepdan.reception.exports import KIND_LABELS, PROTECTED_VISITOR
 from tiepdan.reception.models import LeaderSession, Receipt, ReceptionEntry
 
 PREFIXES = ("Phường ", "Xã ", "Đặc khu ")
@@ -192,9 +193,12 @@ def conclusions_notice(session: LeaderSession) -> bytes:
     if entries:
         doc.heading("I. Nội dung công dân trình bày")
         for n, entry in enumerate(entries, start=1):
+            who = f"{entry.full_name} ({entry.address})"
+            if entry_is_protected(entry):  # the notice is sent out: no denouncer named in it
+                who = PROTECTED_VISITOR
+                redact_entry(entry)
             doc.paragraph(
-                f"{n}. {entry.full_name} ({entry.address}): {entry.summary} "
-                f"[{KIND_LABELS.get(entry.kind, entry.kind)}]"
+                f"{n}. {who}: {entry.summary} [{KIND_LABELS.get(entry.kind, entry.kind)}]"
             )
     if session.raised:
         doc.paragraph(session.raised)

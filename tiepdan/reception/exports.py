@@ -17,6 +17,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from tiepdan.cases.identity import identity_parts, redact_text
 from tiepdan.lib import xlsx
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.reception.models import ReceptionEntry
@@ -44,6 +45,7 @@ KIND_LABELS = {
     "petition": "Kiến nghị",
     "feedback": "Phản ánh",
 }
+PROTECTED_VISITOR = "Người tố cáo (giữ bí mật danh tính)"
 REFUSAL_LABELS = {value: str(label) for value, label in ReceptionEntry.RefusalGround.choices}
 FIELDS = (
     "number",
@@ -95,6 +97,13 @@ def book_rows(entries: QuerySet[ReceptionEntry]) -> Iterator[tuple[object, ...]]
             notes = f"{refusal}. {notes}" if notes else refusal
         elif route == "explain":
             notes = f"Đã giải thích, trả lời. {notes}".strip()
+        if kind == ReceptionEntry.Kind.DENUNCIATION:
+            # A file leaves the system: a denouncer is never named in it (rule 19).
+            parts = identity_parts(names=[name], addresses=[address], numbers=[id_number])
+            summary, prior, result, notes = (
+                redact_text(text, parts) for text in (summary, prior, result, notes)
+            )
+            name, address, id_number = PROTECTED_VISITOR, "", ""
         yield (
             number,
             on,

@@ -8,6 +8,7 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
+from tiepdan.cases.identity import entry_disclosure_for_request
 from tiepdan.citizens.models import Citizen
 from tiepdan.integrations.schemas import DbId, InputSchema, Page, QuerySchema
 from tiepdan.lib.ids import mask_cccd, mask_phone
@@ -190,10 +191,22 @@ class EntryOut(Schema):
 
     @staticmethod
     def _identity(obj: ReceptionEntry, context: dict[str, Any], name: str) -> str:
-        """A denouncer's identity never leaves through an integration key (TC Art. 9, 47)."""
-        by_key = getattr(context["request"], "api_key", None) is not None
-        hidden = by_key and obj.kind == ReceptionEntry.Kind.DENUNCIATION
-        return "" if hidden else str(getattr(obj, name))
+        """A denouncer's identity goes only to those who may see it, never through an
+        integration key (TC Art. 9, 47; cases.identity)."""
+        shown = entry_disclosure_for_request(context["request"], obj)
+        return str(getattr(obj, name)) if shown.visible else ""
+
+    @staticmethod
+    def resolve_summary(obj: ReceptionEntry, context: dict[str, Any]) -> str:
+        return entry_disclosure_for_request(context["request"], obj).text(obj.summary)
+
+    @staticmethod
+    def resolve_notes(obj: ReceptionEntry, context: dict[str, Any]) -> str:
+        return entry_disclosure_for_request(context["request"], obj).text(obj.notes)
+
+    @staticmethod
+    def resolve_result(obj: ReceptionEntry, context: dict[str, Any]) -> str:
+        return entry_disclosure_for_request(context["request"], obj).text(obj.result)
 
     @staticmethod
     def resolve_full_name(obj: ReceptionEntry, context: dict[str, Any]) -> str:

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from tiepdan.accounts.access import scoped
 from tiepdan.accounts.models import User
+from tiepdan.cases.identity import redact_entries
 from tiepdan.lib.errors import DomainError
 from tiepdan.lib.workdays import add_working_days
 from tiepdan.reception import compliance, rules, services
@@ -53,6 +54,12 @@ def _details(data: dict[str, Any]) -> DayDetails:
     )
 
 
+def _redacted_notices(user: User, path: str, notices: Any) -> list[RefusalNotice]:
+    notices = list(notices)
+    redact_entries(user, [n.entry for n in notices], path)
+    return notices
+
+
 @permission_required(VIEW, raise_exception=True)
 def home(request: HttpRequest) -> HttpResponse:
     """The reception work list: coming days, notices due and overdue, refusal notices due."""
@@ -60,19 +67,26 @@ def home(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
     entries = ReceptionEntry.objects.visible_to(user).select_related("unit")
     horizon = add_working_days(today, 3)
+    path = request.get_full_path()
     context = {
         "today": today,
         "days": ReceptionDay.objects.visible_to(user)
         .active()
         .upcoming(today)
         .select_related("leader")[:10],
-        "overdue": entries.notice_overdue(on=today).order_by("notify_by")[:50],
-        "due": entries.notice_due(on=today, until=horizon).order_by("notify_by")[:50],
-        "refusals": scoped(
-            RefusalNotice.objects.filter(issued_on__isnull=True), user, "entry__unit"
-        )
-        .select_related("entry")
-        .order_by("due_on")[:20],
+        "overdue": redact_entries(
+            user, entries.notice_overdue(on=today).order_by("notify_by")[:50], path
+        ),
+        "due": redact_entries(
+            user, entries.notice_due(on=today, until=horizon).order_by("notify_by")[:50], path
+        ),
+        "refusals": _redacted_notices(
+            user,
+            path,
+            scoped(RefusalNotice.objects.filter(issued_on__isnull=True), user, "entry__unit")
+            .select_related("entry")
+            .order_by("due_on")[:20],
+        ),
         "warning": compliance.current_warning(user, today) if user.post else None,
         "online": ReceptionDay.objects.visible_to(user)
         .active()
@@ -167,7 +181,9 @@ def day_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "day": day,
         "appointments": day.appointments.order_by("position"),
-        "entries": day.entries.order_by("number"),
+        "entries": redact_entries(
+            request.user, day.entries.order_by("number"), request.get_full_path()
+        ),
         "postpone_form": PostponeForm(),
         "link_form": LinkTestForm(initial={"on": timezone.localdate()}),
         "recording_form": RecordingForm(),

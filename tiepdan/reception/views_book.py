@@ -11,6 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tiepdan.cases.identity import (
+    log_entry_access,
+    may_see_entry_identity,
+    redact_entries,
+    redact_entry,
+)
 from tiepdan.lib.errors import DomainError
 from tiepdan.reception import documents, exports, imports, services
 from tiepdan.reception.access import get_day_for, get_entry_for
@@ -41,14 +47,15 @@ def _period(request: HttpRequest) -> PeriodForm:
 @permission_required(VIEW, raise_exception=True)
 def book(request: HttpRequest) -> HttpResponse:
     form = _period(request)
-    entries = ReceptionEntry.objects.none()
+    entries: list[ReceptionEntry] = []
     if form.is_valid():
-        entries = (
+        found = (
             ReceptionEntry.objects.visible_to(request.user)
             .period(form.cleaned_data["start"], form.cleaned_data["end"])
             .select_related("unit")
             .order_by("-received_on", "-number")[:500]
         )
+        entries = redact_entries(request.user, found, request.get_full_path())
     return render(
         request,
         "reception/book.html",
@@ -108,14 +115,33 @@ def entry_create(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _shows_visitor(request: HttpRequest, entry: ReceptionEntry) -> bool:
+    """May the user see who came for `entry` (a denunciation's visitor is protected, rule 19)?
+    Each view by someone who may is logged."""
+    if not may_see_entry_identity(request.user, entry):
+        return False
+    log_entry_access(request.user, entry, request.get_full_path())
+    return True
+
+
+def _visitor_document(request: HttpRequest, entry: ReceptionEntry) -> None:
+    """Records naming a protected visitor go only to those who may see them."""
+    if not _shows_visitor(request, entry):
+        raise PermissionDenied(_("This document shows the denouncer's identity."))
+
+
 @permission_required(VIEW, raise_exception=True)
 def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_entry_for(request.user, pk)  # type: ignore[arg-type]
     today = timezone.localdate()
+    hidden = not _shows_visitor(request, entry)
+    if hidden:
+        redact_entry(entry)
     context = {
         "entry": entry,
         "today": today,
-        "members": entry.members.all(),
+        "identity_hidden": hidden,
+        "members": [] if hidden else entry.members.all(),
         "receipts": entry.receipts.prefetch_related("items"),
         "refusal": getattr(entry, "refusal_notice", None),
         "notified_form": NotifiedForm(initial={"notified_on": today}),
@@ -175,6 +201,7 @@ def entry_scan(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(RECORD, raise_exception=True)
 def receipt_create(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_entry_for(request.user, pk, write=True)  # type: ignore[arg-type]
+    _visitor_document(request, entry)
     form = ReceiptForm(
         request.POST or None,
         initial={"provider_name": entry.full_name, "provider_id_number": entry.id_number},
@@ -205,6 +232,7 @@ def receipt_create(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(VIEW, raise_exception=True)
 def entry_document(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     entry = get_entry_for(request.user, pk)  # type: ignore[arg-type]
+    _visitor_document(request, entry)
     if kind == "bien-ban":
         body = documents.oral_statement_record(entry)
     elif kind == "mau-01" and hasattr(entry, "refusal_notice"):
@@ -217,7 +245,7 @@ def entry_document(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 @permission_required(VIEW, raise_exception=True)
 def receipt_document(request: HttpRequest, pk: int) -> HttpResponse:
     receipt = get_object_or_404(Receipt.objects.select_related("entry__unit", "officer"), pk=pk)
-    get_entry_for(request.user, receipt.entry_id)  # type: ignore[arg-type]
+    _visitor_document(request, get_entry_for(request.user, receipt.entry_id))  # type: ignore[arg-type]
     return _download(documents.receipt_document(receipt), DOCX, f"bien-nhan-{receipt.pk}.docx")
 
 

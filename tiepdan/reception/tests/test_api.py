@@ -55,11 +55,13 @@ def test_the_book_pages_newest_first(client, book_key, ward_a):
     assert rest.json()["next_cursor"] is None
 
 
-def test_a_denouncers_identity_is_hidden_from_a_key(client, book_key, ward_a, officer_a):
-    entry = EntryFactory(unit=ward_a, kind=ReceptionEntry.Kind.DENUNCIATION)
+def test_a_denouncers_identity_is_hidden_from_a_key(client, book_key, ward_a, officer_a, leader_a):
+    entry = EntryFactory(unit=ward_a, kind=ReceptionEntry.Kind.DENUNCIATION, received_by=officer_a)
     by_key = client.get(f"{API}/entries/{entry.pk}", **bearer(book_key)).json()
     assert by_key["full_name"] == "" and by_key["id_number"] == ""
-    client.force_login(officer_a)
+    client.force_login(leader_a)  # neither recorded the visit nor resolves it
+    assert client.get(f"{API}/entries/{entry.pk}").json()["full_name"] == ""
+    client.force_login(officer_a)  # recorded it
     assert client.get(f"{API}/entries/{entry.pk}").json()["full_name"] == entry.full_name
 
 
