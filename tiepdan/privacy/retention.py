@@ -58,7 +58,11 @@ def _start(day: date) -> datetime:
 
 
 def _expired_citizens(cutoff: date) -> models.QuerySet:
-    """Citizens whose every case is closed since before the cutoff, with no recent visit."""
+    """Citizens whose every case is closed since before the cutoff, with no recent visit.
+
+    A citizen with no case and no recent visit (an old book entry's, once that entry was
+    anonymised) expires too, counted from the day the row was made.
+    """
     still_needed = (
         ~Q(case__status=Status.CLOSED)
         | Q(case__closed_on__isnull=True)
@@ -69,11 +73,10 @@ def _expired_citizens(cutoff: date) -> models.QuerySet:
         citizen__isnull=False, received_on__gte=cutoff
     ).values("citizen_id")
     return (
-        Citizen.objects.filter(case_links__isnull=False)
+        Citizen.objects.filter(created_at__lt=_start(cutoff))
         .exclude(full_name=ANONYMOUS)
         .exclude(pk__in=open_or_recent)
         .exclude(pk__in=recent_visits)
-        .distinct()
     )
 
 

@@ -70,6 +70,8 @@ def world(ward_a, officer_a, chairman_a, settings, tmp_path):
         )
         for n in (1, -1)
     ]
+    orphans = [Citizen.objects.create(full_name=f"Vãng lai {n}", phone="0987654321") for n in "12"]
+    Citizen.objects.filter(pk=orphans[1].pk).update(created_at=at - timedelta(days=1))
     requests = []
     for n in (1, -1):
         made = file_request(ward_a, kind="access", requester="B", contact="b@example.vn")
@@ -83,6 +85,7 @@ def world(ward_a, officer_a, chairman_a, settings, tmp_path):
         "entries": entries,
         "logs": logs,
         "requests": requests,
+        "orphans": orphans,
     }
 
 
@@ -95,7 +98,7 @@ def test_a_dry_run_reports_what_expired_and_changes_nothing(world):
     call_command("apply_retention", "--today", TODAY.isoformat(), stdout=out)
     assert "dry run" in out.getvalue() and "bookings: would delete 1" in out.getvalue()
     assert counts(retention.plan(TODAY)) == {
-        "citizens": 1,
+        "citizens": 2,  # the closed case's citizen and the old citizen without a case
         "reception_entries": 1,
         "bookings": 1,
         "attachments": 1,
@@ -110,13 +113,16 @@ def test_a_dry_run_reports_what_expired_and_changes_nothing(world):
 def test_apply_purges_and_anonymises_only_what_expired(world):
     out = StringIO()
     call_command("apply_retention", "--apply", "--today", TODAY.isoformat(), stdout=out)
-    assert "citizens: done anonymise 1" in out.getvalue()
+    assert "citizens: done anonymise 2" in out.getvalue()
     old, recent, still_open = (Citizen.objects.get(pk=c.pk) for c in world["citizens"])
     assert old.full_name == retention.ANONYMOUS
     assert (old.id_number, old.phone, old.email, old.address) == ("", "", "", "")
     assert not Citizen.objects.with_phone("0912345678").filter(pk=old.pk).exists()
     assert recent.full_name != retention.ANONYMOUS and recent.phone == "+84912345678"
     assert still_open.full_name != retention.ANONYMOUS
+    old_orphan, new_orphan = (Citizen.objects.get(pk=c.pk) for c in world["orphans"])
+    assert old_orphan.full_name == retention.ANONYMOUS and old_orphan.phone == ""
+    assert new_orphan.full_name == "Vãng lai 2" and new_orphan.phone == "+84987654321"
     old_booking, new_booking = world["bookings"]
     assert list(Appointment.objects.all()) == [new_booking]
     assert list(Consent.objects.values_list("record_id", flat=True)) == [new_booking.pk]
