@@ -57,8 +57,10 @@ DOCUMENTS_KEY = similarity.key_hash("\x00documents")
 SAME_CITIZEN_COSINE = 0.30
 #: How many of the citizen's latest cases are compared.
 SAME_CITIZEN_LIMIT = 30
-#: At most this many key rows are read per look-up (a bound on the work, whatever the text).
+#: About this many key rows are read per look-up (a bound on the work, whatever the text) …
 KEY_ROWS_LIMIT = 5000
+#: … but never fewer than this many of the rarest keys.
+MIN_QUERY_KEYS = 8
 #: "Same place and problem": received within this many days of each other …
 PLACE_WINDOW_DAYS = 90
 #: … with folded place texts this alike (rapidfuzz token_set_ratio) …
@@ -343,16 +345,31 @@ def _in_province(province_id: int) -> Q:
     return Q(unit__path__startswith=f"/{province_id}/")
 
 
+def _within_budget(grams: Mapping[str, int], df: Mapping[str, int]) -> list[int]:
+    """The query's rarest known n-grams (`similarity.query_keys`), as many as fit in
+    `KEY_ROWS_LIMIT` key rows: a key is stored by at most `df` cases, so the rarest keys are
+    all read and a common one never crowds them out (an SQL LIMIT would cut by hash order)."""
+    known = sorted((df[t], t) for t in grams if df.get(t, 0) > 0)[: similarity.QUERY_KEYS]
+    chosen: list[int] = []
+    rows = 0
+    for count, term in known:
+        if rows + count > KEY_ROWS_LIMIT and len(chosen) >= MIN_QUERY_KEYS:
+            break
+        chosen.append(similarity.key_hash(term))
+        rows += count
+    return chosen
+
+
 def _text_candidates(
     draft: Draft, grams: dict[str, int], df: dict[str, int], **extra: Any
 ) -> list[int]:
-    keys = similarity.query_keys(grams, df)
+    keys = _within_budget(grams, df)
     if not keys:
         return []
     rows = (
         DuplicateKey.objects.filter(key__in=keys, province_id=draft.province_id, **extra)
         .exclude(case_id__in=draft.exclude_ids)
-        .values_list("case_id", flat=True)[:KEY_ROWS_LIMIT]
+        .values_list("case_id", flat=True)[: 4 * KEY_ROWS_LIMIT]  # a hard bound
     )
     return similarity.shortlist(rows)
 
