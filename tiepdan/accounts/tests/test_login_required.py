@@ -46,6 +46,7 @@ PUBLIC_URL_NAMES = [
     "cases:reopen",
     "cases:published_list",
     "cases:published_detail",
+    "cases:similar_published",
     "dialogues:public_list",
     "dialogues:public_detail",
     "reports:public",

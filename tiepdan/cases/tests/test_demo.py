@@ -1,6 +1,5 @@
 """The demo cases: two years, every kind, channel and status, some overdue and reopened."""
 
-import time
 
 import pytest
 from django.utils import timezone
@@ -16,15 +15,13 @@ from tiepdan.orgunits import demo as orgunits_demo
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_cases_cover_the_lifecycle_and_load_fast():
+def test_the_demo_cases_cover_the_lifecycle():
     demo = Demo()
     orgunits_demo.seed(demo)
     accounts_demo.seed(demo)
     ward = demo.wards["26743"]
     earlier = receive(ward)  # a case another seeder made first
-    started = time.perf_counter()
     cases_demo.seed(demo)
-    assert time.perf_counter() - started < 30
     cases = Case.objects.all()
     planted = cases.filter(idempotency_key__startswith="demo:dup:").count()
     assert planted == 8  # repeats for the duplicates panel, four per ward
