@@ -356,9 +356,7 @@ def check_decision(c: Classification, decision: str) -> None:
             "again (Circular 05/2021 Art. 14)."
         )
     elif (
-        c.kind == Kind.DENUNCIATION
-        and decision == Decision.TRANSFER
-        and c.same_matter_transferred
+        c.kind == Kind.DENUNCIATION and decision == Decision.TRANSFER and c.same_matter_transferred
     ):
         message = gettext(
             "A denunciation of the same matter (case %(number)s) has already been transferred; "

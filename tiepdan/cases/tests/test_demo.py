@@ -1,6 +1,5 @@
 """The demo cases: two years, every kind, channel and status, some overdue and reopened."""
 
-
 import pytest
 from django.utils import timezone
 
