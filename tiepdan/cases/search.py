@@ -84,10 +84,12 @@ def matching(user: Any, text: str | Query, cases: CaseQuerySet | None = None) ->
 
 
 def _matching(
-    user: Any, query: Query, cases: CaseQuerySet | None
+    user: Any, query: Query, cases: CaseQuerySet | None, *, probe: bool = False
 ) -> tuple[CaseQuerySet, SearchQuery]:
     """The matching cases, and the words they matched: all words as one phrase if that finds
-    anything ("dat dai" is "đất đai", not "kéo dài … đất"), else every word and phrase."""
+    anything ("dat dai" is "đất đai", not "kéo dài … đất"), else every word and phrase.
+
+    `probe`: the hit set is large and is read newest first (see `_fts5_matches`)."""
     scope = Case.objects.visible_to(user)
     if cases is not None:
         scope = cases & scope
@@ -98,24 +100,25 @@ def _matching(
         phrase = words.as_phrase()
         if scope.filter(_words_q(user, phrase)).exists():
             words = phrase
-    found = _words_q(user, words) if words else Q(pk__in=[])
+    found = _words_q(user, words, probe=probe) if words else Q(pk__in=[])
     if query.exact is not None:
         found |= query.exact
     return scope.filter(found), words
 
 
-def _words_q(user: Any, words: SearchQuery) -> Q:
+def _words_q(user: Any, words: SearchQuery, *, probe: bool = False) -> Q:
     """Matches anywhere for those who may see the case's senders, else in the subject only."""
-    everywhere, subject_only = _backend_q(words)
+    everywhere, subject_only = _backend_q(words, probe=probe)
     return everywhere & (identity_visible_q(user) | subject_only)
 
 
-def _backend_q(words: SearchQuery) -> tuple[Q, Q]:
+def _backend_q(words: SearchQuery, *, probe: bool = False) -> tuple[Q, Q]:
     """(matches in any column, matches in the subject) for this database."""
     if connection.vendor == "postgresql":
         return _pg_matches(words.tsquery()), _pg_matches(words.tsquery("A"))
     expression = words.fts5() or '""'
-    return _fts5_matches(expression), _fts5_matches(f"{_SUBJECT_COLUMN} : ({expression})")
+    subject = f"{_SUBJECT_COLUMN} : ({expression})"
+    return _fts5_matches(expression, probe), _fts5_matches(subject, probe)
 
 
 # The SQL is constant; the parsed query (quoted words only) is a bound parameter.
@@ -124,9 +127,15 @@ def _pg_matches(tsquery: str | None) -> Q:
     return Q(RawSQL(sql, [tsquery], output_field=BooleanField()))  # noqa: S611
 
 
-def _fts5_matches(expression: str) -> Q:
-    sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
-    return Q(pk__in=RawSQL(sql, [expression]))  # noqa: S611
+def _fts5_matches(expression: str, probe: bool = False) -> Q:
+    """`probe`: a unary plus keeps SQLite from driving the query by the hit list's rowids
+    (thousands of look-ups, then a sort of them all); it walks the newest-first index instead
+    and probes each case in the list, stopping at the page's end (docs/benchmarks.md)."""
+    hits = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
+    if probe:
+        sql = f'+"cases_case"."id" IN ({hits})'
+        return Q(RawSQL(sql, [expression], output_field=BooleanField()))  # noqa: S611
+    return Q(pk__in=RawSQL(hits, [expression]))  # noqa: S611
 
 
 def search(
@@ -146,7 +155,8 @@ def search(
     found, words = _matching(user, query, cases)
     ids = list(found.order_by().values_list("id", flat=True)[: RANKED + 1])
     if len(ids) > RANKED:
-        return worklist.page(found, sort="received", cursor=cursor, size=size)
+        newest, _words = _matching(user, query, cases, probe=True)
+        return worklist.page(newest, sort="received", cursor=cursor, size=size)
     offset = _offset(cursor)
     ranked = _rank(user, query, words, ids)
     page_ids = ranked[offset : offset + size]

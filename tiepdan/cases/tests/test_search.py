@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -171,6 +172,67 @@ def test_large_hit_sets_are_newest_first_with_keyset_pages(ward_a, officer_a, mo
             break
         cursor = page.next_cursor
     assert seen == [f"Rác ngày {day}" for day in range(5, 0, -1)]
+
+
+#: `sqlite_stat1` of cases_case as ANALYZE wrote it for 1,000,000 cases (bench/cases_search.py).
+PROVINCE_STATS = {
+    None: "1000000",
+    "case_unit_updated": "1000000 5953 4 1",
+    "case_unit_published": "1000000 5953 5953 1",
+    "case_updated": "1000000 548 1",
+    "case_status_due": "1000000 90910 103",
+    "case_received": "1000000 548 1",
+    "case_unit_status_due": "1000000 5953 542 2",
+    "case_unit_received": "1000000 5953 4 1",
+    "case_department_due": "1000000 1000000 539 1",
+    "case_assignee_due": "1000000 16394 183 1",
+    "cases_case_unit_id_f34fc706": "1000000 5953",
+    "cases_case_assignee_id_28343c2e": "1000000 16394",
+    "sqlite_autoindex_cases_case_1": "1000000 1",
+    "sqlite_autoindex_cases_case_2": "1000000 5953 993 1",
+}
+
+
+@pytest.fixture
+def province_statistics():
+    """Planner statistics of a province's cases, under which SQLite would otherwise look up
+    every hit by rowid and sort them all (an index not listed: one case per value); removed
+    afterwards, as the loaded statistics outlive the test's rollback."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases_case'"
+        )
+        indexes = [row[0] for row in cursor.fetchall()]
+        cursor.execute("DELETE FROM sqlite_stat1 WHERE tbl = 'cases_case'")
+        cursor.executemany(
+            "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('cases_case', %s, %s)",
+            [(None, PROVINCE_STATS[None])]
+            + [(name, PROVINCE_STATS.get(name, "1000000 1000000")) for name in indexes],
+        )
+        cursor.execute("ANALYZE sqlite_schema")  # reload the statistics
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM sqlite_stat1")
+        cursor.execute("ANALYZE sqlite_schema")
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plan")
+def test_a_large_hit_set_is_read_along_the_newest_first_index(
+    ward_a, officer_a, monkeypatch, province_statistics
+):
+    """The page walks (unit, received on, id) and probes the hit list: no sort of every hit."""
+    monkeypatch.setattr(search, "RANKED", 2)
+    for day in range(1, 6):
+        receive(ward_a, officer_a, subject=f"Rác ngày {day}", received_on=date(2026, 11, day))
+    with CaptureQueriesContext(connection) as queries:
+        assert len(search.search(officer_a, "rac", size=2).cases) == 2
+    page = next(q["sql"] for q in queries if 'ORDER BY "cases_case"."received_on"' in q["sql"])
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {page}")
+        plan = " ".join(str(part) for row in cursor.fetchall() for part in row)
+    assert "case_unit_received" in plan, plan
+    assert "TEMP B-TREE" not in plan, plan
 
 
 NASTY = [
