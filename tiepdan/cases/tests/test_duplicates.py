@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.translation import gettext
 
 from tiepdan.cases import duplicates, services
@@ -112,6 +114,26 @@ def test_it_suggests_a_resend_without_accents_from_another_citizen(ward_a, corpu
     assert [s.case.pk for s in found] == [original.pk]
     assert found[0].reasons == [Reason.SIMILAR_TEXT]
     assert found[0].explain() == [gettext("Similar text (similarity %(score)s%%)") % {"score": 100}]
+
+
+def test_the_key_look_up_reads_the_index_alone(ward_a, corpus):
+    """The case ids come from the (key, province, case) index, never from the table's rows."""
+    original = take(ward_a, *FLOOD)
+    with CaptureQueriesContext(connection) as queries:
+        duplicates.suggest(Draft.of(original))
+    sql = next(q["sql"] for q in queries if "cases_duplicatekey" in q["sql"])
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_bitmapscan = off")
+            cursor.execute(f"EXPLAIN {sql}")
+        else:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+        plan = " ".join(str(part) for row in cursor.fetchall() for part in row)
+    if connection.vendor == "postgresql":
+        assert "Index Only Scan using duplicate_key_cases" in plan, plan
+    else:
+        assert "COVERING INDEX duplicate_key_cases" in plan, plan
 
 
 def test_it_suggests_a_new_letter_of_the_same_citizen_on_the_same_problem(ward_a, corpus):
