@@ -4,7 +4,8 @@
 - A service is one field of the unit's case list; its one attribute is the kind of case.
 - A service request is a feedback or petition case; complaints and denunciations (personal,
   protected by law) are never listed. Nothing personal is shown: no citizen, no content, no
-  answer text; `description` is the subject.
+  answer text. `description` is the subject a leader published with the answer (checked for
+  personal data then), else the field's name: a subject as typed may name people or homes.
 - status is open or closed; `status_notes` names the stage; `expected_datetime` is the due date;
   `agency_responsible` is the department handling it (or the unit).
 - POST creates the case through the same service as the public online form.
@@ -119,6 +120,12 @@ def status_notes(case: Case) -> str:
     return label
 
 
+def public_description(case: Case) -> str:
+    if case.published_at is not None and case.public_subject:
+        return case.public_subject
+    return case.field.name if case.field else ""
+
+
 def as_request(case: Case) -> dict[str, Any]:
     department = case.assignee_department
     return {
@@ -127,7 +134,7 @@ def as_request(case: Case) -> dict[str, Any]:
         "status_notes": status_notes(case),
         "service_name": case.field.name if case.field else "",
         "service_code": case.field.code if case.field else "",
-        "description": case.subject,
+        "description": public_description(case),
         "agency_responsible": department.name if department else case.unit.name,
         "service_notice": "",
         "requested_datetime": _iso(case.created_at),

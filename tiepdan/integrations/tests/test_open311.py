@@ -3,6 +3,7 @@
 from xml.etree import ElementTree as ET
 
 import pytest
+from django.utils import timezone
 
 from tiepdan.cases.models import Case, Status
 from tiepdan.cases.services import ensure_fields
@@ -121,9 +122,19 @@ def test_the_posted_request_reads_back_open_with_its_due_date(client, post_key, 
     assert found["agency_responsible"] == "Phường Bến Thành"
     assert found["requested_datetime"].endswith("+07:00")
     assert "Mai" not in str(found)  # nothing personal
+    assert found["description"] == case.field.name  # not the citizen's words: "số 45"
     root = xml(client.get(f"{BASE}/requests/{request_id}.xml", A))
     assert root.tag == "service_requests"
     assert root.find("request/status").text == "open"
+
+
+def test_a_published_answer_gives_the_request_its_published_subject(client, post_key, field_code):
+    request_id = post(client, post_key, field_code).json()[0]["service_request_id"]
+    Case.objects.filter(pk=request_id).update(
+        published_at=timezone.now(), public_subject="Đèn đường hỏng trên đường Lê Thánh Tôn"
+    )
+    [found] = client.get(f"{BASE}/requests/{request_id}.json", A).json()
+    assert found["description"] == "Đèn đường hỏng trên đường Lê Thánh Tôn"
 
 
 def test_the_xml_post_answers_in_xml(client, post_key, field_code):
