@@ -84,26 +84,31 @@ def matching(user: Any, text: str | Query, cases: CaseQuerySet | None = None) ->
 
 
 def _matching(
-    user: Any, query: Query, cases: CaseQuerySet | None, *, probe: bool = False
-) -> tuple[CaseQuerySet, SearchQuery]:
-    """The matching cases, and the words they matched: all words as one phrase if that finds
-    anything ("dat dai" is "đất đai", not "kéo dài … đất"), else every word and phrase.
+    user: Any, query: Query, cases: CaseQuerySet | None
+) -> tuple[CaseQuerySet, SearchQuery, CaseQuerySet]:
+    """The matching cases, the words they matched, and the cases searched (the user's scope).
 
-    `probe`: the hit set is large and is read newest first (see `_fts5_matches`)."""
+    The words are all words as one phrase if that finds anything ("dat dai" is "đất đai", not
+    "kéo dài … đất"), else every word and phrase."""
     scope = Case.objects.visible_to(user)
     if cases is not None:
         scope = cases & scope
     if not query:
-        return scope.none(), query.words
+        return scope.none(), query.words, scope
     words = query.words
     if len(words.phrases) > 1:
         phrase = words.as_phrase()
         if scope.filter(_words_q(user, phrase)).exists():
             words = phrase
+    return scope.filter(_found_q(user, query, words)), words, scope
+
+
+def _found_q(user: Any, query: Query, words: SearchQuery, *, probe: bool = False) -> Q:
+    """`probe`: the hit set is large and is read newest first (see `_fts5_matches`)."""
     found = _words_q(user, words, probe=probe) if words else Q(pk__in=[])
     if query.exact is not None:
         found |= query.exact
-    return scope.filter(found), words
+    return found
 
 
 def _words_q(user: Any, words: SearchQuery, *, probe: bool = False) -> Q:
@@ -152,10 +157,10 @@ def search(
     query = read(text)
     if not query:
         return worklist.Page([], None)
-    found, words = _matching(user, query, cases)
+    found, words, scope = _matching(user, query, cases)
     ids = list(found.order_by().values_list("id", flat=True)[: RANKED + 1])
     if len(ids) > RANKED:
-        newest, _words = _matching(user, query, cases, probe=True)
+        newest = scope.filter(_found_q(user, query, words, probe=True))
         return worklist.page(newest, sort="received", cursor=cursor, size=size)
     offset = _offset(cursor)
     ranked = _rank(user, query, words, ids)
