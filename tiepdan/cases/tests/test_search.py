@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
@@ -233,6 +233,14 @@ def test_a_large_hit_set_is_read_along_the_newest_first_index(
         plan = " ".join(str(part) for row in cursor.fetchall() for part in row)
     assert "case_unit_received" in plan, plan
     assert "TEMP B-TREE" not in plan, plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
+def test_the_planner_setting_of_a_search_does_not_outlive_it(ward_a, officer_a, land):
+    with transaction.atomic(), connection.cursor() as cursor:
+        assert found(officer_a, "dat dai") == ["Tranh chấp đất đai ở hẻm 12"]
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
 
 
 NASTY = [
