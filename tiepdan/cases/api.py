@@ -60,9 +60,9 @@ def list_cases(request: HttpRequest, filters: Query[CaseFilter]) -> dict:
     cursor = data["cursor"] or ""
     if data["q"] and not data["sort"] and not data["updated_since"]:  # best match first
         page = search.search(user, data["q"], cases, cursor=cursor, size=data["limit"])
+    elif data["q"]:
+        page = search.in_order(user, data["q"], cases, sort=sort, cursor=cursor, size=data["limit"])
     else:
-        if data["q"]:
-            cases = search.matching(user, data["q"], cases)
         page = worklist.page(cases, sort=sort, cursor=cursor, size=data["limit"])
     identity.redact_subjects(user, page.cases)
     return {"items": page.cases, "next_cursor": page.next_cursor}

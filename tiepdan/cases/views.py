@@ -59,7 +59,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     if data.get("q") and not data.get("sort"):  # best match first, then newest
         page = search.search(user, data["q"], cases, cursor=cursor)  # type: ignore[arg-type]
     elif data.get("q"):
-        page = worklist.page(search.matching(user, data["q"], cases), sort=sort, cursor=cursor)
+        page = search.in_order(user, data["q"], cases, sort=sort, cursor=cursor)  # type: ignore[arg-type]
     else:
         page = worklist.page(cases, sort=sort, cursor=cursor)
     identity.redact_subjects(user, page.cases)
