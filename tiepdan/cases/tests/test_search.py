@@ -1,5 +1,6 @@
 """Accent-insensitive search over cases, on whichever engine the suite runs (SQLite or PG)."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -336,6 +337,21 @@ def test_the_case_list_search_box(client, officer_a, land, flood):
     assert response.status_code == 200
     assert flood.subject in response.text and land.subject not in response.text
     assert 'name="q"' in response.text and 'value="ngap nuoc"' in response.text
+
+
+def test_the_case_list_searches_in_a_chosen_order(client, officer_a, ward_a):
+    for day in (3, 1, 2):
+        receive(ward_a, officer_a, subject=f"Rác điểm {day}", received_on=date(2026, 9, day))
+    receive(ward_a, officer_a, subject="Cây xanh đổ", received_on=date(2026, 9, 4))
+    client.force_login(officer_a)
+    response = client.get("/don-thu/", {"view": "all", "q": "rac", "sort": "due"})
+    assert response.status_code == 200
+    # Earliest deadline first, not the best match's newest first.
+    assert re.findall(r"Rác điểm \d|Cây xanh", response.text) == [
+        "Rác điểm 1",
+        "Rác điểm 2",
+        "Rác điểm 3",
+    ]
 
 
 @pytest.mark.parametrize("query", ["dat' OR 1=1 --", '"', "x" * 10_000, "😀", "NEAR(", ""])
