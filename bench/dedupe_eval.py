@@ -111,9 +111,10 @@ def query(db: sqlite3.Connection, df: Counter, n: int, doc: int, text: str) -> t
     keys = sim.query_keys(g, own_df, limit=QUERY_KEYS)
     marks = ",".join("?" * len(keys))
     hits = db.execute(
-        f"SELECT doc FROM dedupe_key WHERE key IN ({marks}) AND doc != ?", (*keys, doc)
+        f"SELECT doc, key FROM dedupe_key WHERE key IN ({marks}) AND doc != ?", (*keys, doc)
     ).fetchall()
-    ids = sim.shortlist((h for (h,) in hits), limit=CANDIDATES)
+    by_key = {sim.key_hash(term): own_df[term] for term in g}
+    ids = sim.shortlist(hits, by_key, limit=CANDIDATES)
     marks = ",".join("?" * len(ids))
     bodies = db.execute(f"SELECT id, body FROM doc WHERE id IN ({marks})", ids).fetchall()
     vectorizer = sim.Vectorizer(own_df, n - 1)

@@ -371,9 +371,10 @@ def _text_candidates(
     rows = (
         DuplicateKey.objects.filter(key__in=keys, province_id=draft.province_id, **extra)
         .exclude(case_id__in=draft.exclude_ids)
-        .values_list("case_id", flat=True)[: 4 * KEY_ROWS_LIMIT]  # a hard bound
+        .values_list("case_id", "key")[: 4 * KEY_ROWS_LIMIT]  # a hard bound
     )
-    return similarity.shortlist(rows)
+    by_key = {similarity.key_hash(term): count for term, count in df.items()}
+    return similarity.shortlist(rows, by_key)
 
 
 def _same_citizen_ids(draft: Draft) -> list[int]:

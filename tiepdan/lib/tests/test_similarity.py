@@ -124,12 +124,20 @@ def test_a_resend_shares_stored_keys_with_its_original():
         for key in sim.candidate_keys(sim.ngrams(text), df - Counter(sim.ngrams(text).keys()))
     ]
     wanted = set(sim.query_keys(sim.ngrams(RESEND), df))
-    hits = [doc for key, doc in table if key in wanted]
-    assert sim.shortlist(hits)[0] == 0
+    hits = [(doc, key) for key, doc in table if key in wanted]
+    by_key = {sim.key_hash(term): df[term] for term in sim.ngrams(RESEND)}
+    assert sim.shortlist(hits, by_key)[0] == 0
 
 
 def test_it_shortlists_documents_sharing_most_keys():
-    assert sim.shortlist([3, 1, 3, 2, 3, 1], limit=2) == [3, 1]
+    hits = [(3, 10), (1, 11), (3, 11), (2, 12), (3, 12), (1, 10)]
+    assert sim.shortlist(hits, {10: 4, 11: 4, 12: 4}, limit=2) == [3, 1]
+
+
+def test_a_rare_shared_key_outweighs_several_common_ones():
+    """Document 1 shares one key found in 2 documents; document 2 three keys found in 300."""
+    hits = [(1, 10), (2, 20), (2, 21), (2, 22)]
+    assert sim.shortlist(hits, {10: 2, 20: 300, 21: 300, 22: 300}) == [1, 2]
 
 
 @given(st.text(max_size=40))
