@@ -155,17 +155,18 @@ def query_keys(
 def shortlist(
     key_hits: Iterable[tuple[K, int]], df: Mapping[int, int], *, limit: int = CANDIDATE_LIMIT
 ) -> list[K]:
-    """Order documents by the keys they share with the query, each weighted 1/df, most first.
+    """Order documents by the keys they share with the query, each weighted 1/√df, most first.
 
     `key_hits` yields (document id, key) once per shared key (the rows of the key table); `df`
     is each key's document frequency. Weighting by rarity keeps a phrase that a few hundred
     letters share (a re-send's "Tôi xin gửi lại đơn lần 2") from crowding out the one
-    original that shares the letter's own rare words: at 100,000 cases, recall 0.967 → 0.990
-    (docs/benchmarks.md).
+    original that shares the letter's own rare words; the square root keeps one coincidental
+    rare key from outranking many shared ones. Chosen by measuring (docs/benchmarks.md):
+    at 100,000 cases recall 0.967 by count, 0.990 by 1/df or 1/√df, 0.977 by log(N/df).
     """
     score: dict[K, float] = {}
     for doc, key in key_hits:
-        score[doc] = score.get(doc, 0.0) + 1.0 / max(df.get(key, 1), 1)
+        score[doc] = score.get(doc, 0.0) + 1.0 / math.sqrt(max(df.get(key, 1), 1))
     return heapq.nlargest(limit, score, key=score.__getitem__)
 
 
