@@ -68,8 +68,9 @@ def generate(count: int, deadline: float = float("inf")) -> dict[str, float]:
     written so far, consistently (a busy shared machine may not reach `count` in time)."""
     from django.db import connection, transaction
 
-    from tiepdan.cases import duplicates, services
+    from tiepdan.cases import services
     from tiepdan.cases.models import Case, DuplicateKey, TermCount
+    from tiepdan.cases.services import duplicates
     from tiepdan.lib import similarity
     from tiepdan.orgunits.models import OrgUnit
     from tiepdan.orgunits.services import import_province
@@ -209,9 +210,10 @@ def sizes() -> dict[str, str]:
 def measure(runs: int) -> None:
     from django.db import transaction
 
-    from tiepdan.cases import duplicates, services
-    from tiepdan.cases.duplicates import Draft
+    from tiepdan.cases import services
     from tiepdan.cases.models import Case, Field, TermCount
+    from tiepdan.cases.services import duplicates
+    from tiepdan.cases.services.duplicates import Draft
     from tiepdan.orgunits.models import OrgUnit
 
     ward = OrgUnit.objects.communes().filter(path__startswith="/").order_by("id").first()
@@ -298,9 +300,9 @@ def measure(runs: int) -> None:
 
 
 def quality(originals: int, planted: int, queries: int, seed: int) -> None:
-    from tiepdan.cases import duplicates
-    from tiepdan.cases.duplicates import Draft, Reason
     from tiepdan.cases.models import Case
+    from tiepdan.cases.services import duplicates
+    from tiepdan.cases.services.duplicates import Draft, Reason
     from tiepdan.orgunits.services import ensure_ward
 
     ward = ensure_ward(26743)

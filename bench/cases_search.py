@@ -136,7 +136,7 @@ def generate(count: int, *, seed: int = 7, log: Callable[[str], None] = print) -
 
 def _index_off(connection) -> None:  # type: ignore[no-untyped-def]
     """Load without the search index (built once afterwards, which is what is timed)."""
-    from tiepdan.cases import search_index
+    from tiepdan.cases.search import index as search_index
 
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -149,7 +149,7 @@ def _index_off(connection) -> None:  # type: ignore[no-untyped-def]
 
 
 def _index_on(connection) -> None:  # type: ignore[no-untyped-def]
-    from tiepdan.cases import search_index
+    from tiepdan.cases.search import index as search_index
 
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -245,7 +245,7 @@ def measure(runs: int) -> None:
 def _row(user, who: str, label: str, text: str, runs: int) -> str:  # type: ignore[no-untyped-def]
     from django.test import Client
 
-    from tiepdan.cases import search
+    from tiepdan.cases.search import fulltext as search
 
     client = Client(HTTP_HOST="localhost")
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")

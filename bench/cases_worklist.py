@@ -376,7 +376,7 @@ def _poll_query(user_id: int, since: str, cursor: str, runs: int) -> tuple[float
     from django.db import connection
 
     from tiepdan.accounts.models import User
-    from tiepdan.cases import worklist
+    from tiepdan.cases.search import worklist
 
     user = User.objects.get(pk=user_id)
     cases = worklist.base("all", user, TODAY).filter(updated_at__gte=since)
@@ -400,7 +400,7 @@ def _last_page_sql(cases, cursor: str) -> str:  # type: ignore[no-untyped-def]
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from tiepdan.cases import worklist
+    from tiepdan.cases.search import worklist
 
     with CaptureQueriesContext(connection) as queries:
         worklist.page(cases, sort="updated", cursor=cursor, size=100)

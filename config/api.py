@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
-from tiepdan.integrations import handlers
-from tiepdan.integrations.auth import API_AUTH, docs_access
-from tiepdan.integrations.errors import Utf8JSONRenderer
-from tiepdan.integrations.throttling import ApiRateThrottle
+from tiepdan.accounts.access import owes_second_factor
+from tiepdan.api import handlers
+from tiepdan.api.auth import api_auth, docs_access
+from tiepdan.api.errors import Utf8JSONRenderer
+from tiepdan.api.throttling import ApiRateThrottle
+from tiepdan.integrations.services import authenticate_key
+
+AUTH_HOOKS = {"check_key": authenticate_key, "owes_second_factor": owes_second_factor}
 
 api = NinjaAPI(
     title="tiepdan API",
@@ -22,16 +26,16 @@ api = NinjaAPI(
         '`{"error": {"code", "message", "fields"}}`; `?lang=en` for English messages.'
     ),
     urls_namespace="api",
-    auth=API_AUTH,
+    auth=api_auth(**AUTH_HOOKS),
     throttle=[ApiRateThrottle()],
-    docs_decorator=docs_access,
+    docs_decorator=docs_access(**AUTH_HOOKS),
     renderer=Utf8JSONRenderer(),
 )
 handlers.install(api)
 
 api.add_router("/", "tiepdan.integrations.api.router")
-api.add_router("/", "tiepdan.cases.api.router")
-api.add_router("/", "tiepdan.cases.api_public.router")
+api.add_router("/", "tiepdan.cases.api.staff.router")
+api.add_router("/", "tiepdan.cases.api.public.router")
 api.add_router("/", "tiepdan.reception.api.router")
 api.add_router("/", "tiepdan.directives.api.router")
 api.add_router("/", "tiepdan.dialogues.api.router")

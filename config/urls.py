@@ -29,7 +29,7 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("tich-hop/", include("tiepdan.integrations.urls")),
     path("api/v1/", api.urls),
-    path("open311/", include("tiepdan.integrations.open311.urls")),
+    path("open311/", include("tiepdan.open311.urls")),
 ]
 
 handler403 = "tiepdan.public.views.permission_denied"

@@ -7,13 +7,16 @@ without the capability is a 403.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
 
 from tiepdan.accounts.models import User
+from tiepdan.accounts.roles import TWO_FACTOR_ROLES
+from tiepdan.orgunits.models import Department, OrgUnit
 
 M = TypeVar("M", bound=models.Model)
 
@@ -67,3 +70,40 @@ def get_user_for(actor: User, pk: object, *, write: bool = False) -> User:
         write="accounts.manage_unit_users",
         for_write=write,
     )
+
+
+def owes_second_factor(user: Any) -> bool:
+    """Whether this signed-in user must still pass TOTP (the pages send them to it; the API
+    refuses)."""
+    if not settings.TIEPDAN_REQUIRE_2FA or not user.is_authenticated:
+        return False
+    if user.is_verified():
+        return False
+    return bool(user.is_superuser or set(user.role_names()) & TWO_FACTOR_ROLES)
+
+
+def own_unit(user: User) -> OrgUnit:
+    """The caller's unit, where new records are made (a 404 for an account without one)."""
+    if user.unit is None:
+        raise Http404
+    return user.unit
+
+
+def person_in_scope(user: User, pk: int | None) -> User | None:
+    """A staff member of the caller's units (never a key's account); unknown → 404."""
+    if pk is None:
+        return None
+    people = scoped(User.objects.people().filter(is_active=True), user)
+    found = people.filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def department_in_scope(user: User, pk: int | None) -> Department | None:
+    if pk is None:
+        return None
+    found = scoped(Department.objects.all(), user).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found

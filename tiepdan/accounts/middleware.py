@@ -11,11 +11,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from tiepdan.accounts.roles import TWO_FACTOR_ROLES
-
-# The JSON API and Open311 authenticate per request (session + CSRF, or API keys) and answer
-# 401 in JSON; they must not be redirected to the login page (django-ninja #1461).
-API_PREFIXES = ("/api/", "/open311/")
+from tiepdan.accounts.access import owes_second_factor
+from tiepdan.api.middleware import API_PREFIXES
 
 
 class StaffLoginRequiredMiddleware(LoginRequiredMiddleware):
@@ -29,15 +26,6 @@ class StaffLoginRequiredMiddleware(LoginRequiredMiddleware):
         if request.path.startswith(API_PREFIXES):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
-
-
-def needs_two_factor(user: Any) -> bool:
-    """Whether this signed-in user must pass TOTP before using the staff pages."""
-    if not settings.TIEPDAN_REQUIRE_2FA or not user.is_authenticated:
-        return False
-    if user.is_verified():
-        return False
-    return bool(user.is_superuser or set(user.role_names()) & TWO_FACTOR_ROLES)
 
 
 class TwoFactorRequiredMiddleware:
@@ -65,7 +53,7 @@ class TwoFactorRequiredMiddleware:
         match = request.resolver_match
         if match and match.url_name in self.EXEMPT_URL_NAMES:
             return None
-        if not needs_two_factor(request.user):
+        if not owes_second_factor(request.user):
             return None
         target = reverse("accounts:two_factor")
         if request.method == "GET":

@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from tiepdan.cases import rules
-from tiepdan.cases.catalog import CasePolicy, Field, NoticeTemplate
+from tiepdan.cases.documents import DEFAULTS, PLACEHOLDER
 from tiepdan.cases.identity import exported
 from tiepdan.cases.models import Case, CaseEvent
-from tiepdan.cases.notices import DEFAULTS, PLACEHOLDER
+from tiepdan.cases.models.settings import CasePolicy, Field, NoticeTemplate
 
 
 @admin.register(Field)

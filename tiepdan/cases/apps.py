@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 def _before_migrate(using: str = "default", **kwargs: Any) -> None:
     from django.db import connections
 
-    from tiepdan.cases.search_index import drop_sqlite_name_triggers
+    from tiepdan.cases.search.index import drop_sqlite_name_triggers
 
     drop_sqlite_name_triggers(connections[using])
 
@@ -16,7 +16,7 @@ def _before_migrate(using: str = "default", **kwargs: Any) -> None:
 def _ensure_search_index(using: str = "default", **kwargs: Any) -> None:
     from django.db import connections
 
-    from tiepdan.cases.search_index import ensure_sqlite_index
+    from tiepdan.cases.search.index import ensure_sqlite_index
 
     ensure_sqlite_index(connections[using])
 

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tiepdan.accounts.models import User
-from tiepdan.cases import duplicates, publication, rules, services
+from tiepdan.cases import rules, services
 from tiepdan.cases.demo_data import FAMILY, GIVEN, MIDDLE, PUBLIC_ANSWERS, STREETS, TOPICS
 from tiepdan.cases.models import (
     Case,
@@ -28,6 +28,7 @@ from tiepdan.cases.models import (
     Status,
 )
 from tiepdan.cases.rules import Decision, Kind, Stage
+from tiepdan.cases.services import duplicates, publication
 from tiepdan.citizens.models import Citizen
 from tiepdan.demo.registry import Demo
 from tiepdan.orgunits.models import OrgUnit

@@ -4,7 +4,7 @@ from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
-from tiepdan.cases import deadlines, duplicates
+from tiepdan.cases.services import deadlines, duplicates
 
 
 @db_periodic_task(crontab(minute="*/15"))

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from tiepdan.accounts.access import get_in_scope
 from tiepdan.accounts.models import User
-
-from .models import Dialogue
+from tiepdan.dialogues.models import Dialogue
 
 VIEW = "dialogues.view_dialogue"
 MANAGE = "dialogues.manage_dialogues"

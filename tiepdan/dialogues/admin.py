@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Dialogue, Participant, RaisedIssue
+from tiepdan.dialogues.models import Dialogue, Participant, RaisedIssue
 
 
 class ParticipantInline(admin.TabularInline):

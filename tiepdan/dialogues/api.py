@@ -8,7 +8,9 @@ from django.http import FileResponse, Http404, HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Status
 
-from tiepdan.accounts.access import require
+from tiepdan.accounts.access import department_in_scope, own_unit, person_in_scope, require
+from tiepdan.api.pagination import newest_first
+from tiepdan.api.routing import PathId, caller, file_download, ok
 from tiepdan.dialogues import services
 from tiepdan.dialogues.access import MANAGE, VIEW, get_dialogue_for
 from tiepdan.dialogues.documents import minutes_docx, minutes_name
@@ -27,16 +29,6 @@ from tiepdan.dialogues.schemas import (
     ParticipantOut,
 )
 from tiepdan.directives.schemas import AssignmentIn, DirectiveOut
-from tiepdan.integrations.pagination import newest_first
-from tiepdan.integrations.routing import (
-    PathId,
-    caller,
-    department_in_scope,
-    file_download,
-    ok,
-    own_unit,
-    person_in_scope,
-)
 
 router = Router(tags=["dialogues"])
 

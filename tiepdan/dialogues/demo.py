@@ -12,11 +12,10 @@ from django.utils import timezone
 from tiepdan.accounts.models import User
 from tiepdan.cases.models import Case
 from tiepdan.demo.registry import Demo
+from tiepdan.dialogues import services
+from tiepdan.dialogues.models import Dialogue, Participant
 from tiepdan.directives import services as directive_services
 from tiepdan.orgunits.models import OrgUnit
-
-from . import services
-from .models import Dialogue, Participant
 
 PREFIX = {"26743": "benthanh", "23231": "phuochoi"}
 R = Participant.Role

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from tiepdan.dialogues.models import Dialogue, Participant
+from tiepdan.dialogues.services import issuer_code
 from tiepdan.lib.docx import OfficialDocument
-
-from .models import Dialogue, Participant
-from .services import issuer_code
 
 Role = Participant.Role
 

@@ -9,10 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tiepdan.accounts.models import User
 from tiepdan.cases.models import Case
+from tiepdan.dialogues.models import Dialogue, Participant
 from tiepdan.directives.forms import DirectiveForm
 from tiepdan.orgunits.models import OrgUnit
-
-from .models import Dialogue, Participant
 
 
 def _bootstrap(form: forms.Form) -> None:

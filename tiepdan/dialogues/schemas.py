@@ -8,8 +8,8 @@ from typing import Annotated
 from ninja import Schema
 from pydantic import Field
 
+from tiepdan.api.schemas import DbId, InputSchema, Page, QuerySchema
 from tiepdan.dialogues.models import Dialogue, Participant
-from tiepdan.integrations.schemas import DbId, InputSchema, Page, QuerySchema
 
 
 class DialogueIn(InputSchema):

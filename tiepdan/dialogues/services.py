@@ -11,14 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tiepdan.cases.models import Case
+from tiepdan.dialogues import rules
+from tiepdan.dialogues.models import Dialogue, Participant, RaisedIssue
 from tiepdan.directives.models import Directive
 from tiepdan.directives.services import create_directive
 from tiepdan.lib.errors import Conflict, DomainError
 from tiepdan.orgunits.models import Department, OrgUnit
 from tiepdan.orgunits.services import next_document_number
-
-from . import rules
-from .models import Dialogue, Participant, RaisedIssue
 
 if TYPE_CHECKING:
     from tiepdan.accounts.models import User

@@ -15,12 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tiepdan.accounts.access import require
-from tiepdan.lib.errors import DomainError
-
-from . import rules, services
-from .access import MANAGE, VIEW, get_dialogue_for
-from .documents import minutes_docx, minutes_name
-from .forms import (
+from tiepdan.dialogues import rules, services
+from tiepdan.dialogues.access import MANAGE, VIEW, get_dialogue_for
+from tiepdan.dialogues.documents import minutes_docx, minutes_name
+from tiepdan.dialogues.forms import (
     CancelForm,
     CommitmentForm,
     HeldForm,
@@ -30,7 +28,8 @@ from .forms import (
     PlanForm,
     PublishForm,
 )
-from .models import Dialogue
+from tiepdan.dialogues.models import Dialogue
+from tiepdan.lib.errors import DomainError
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

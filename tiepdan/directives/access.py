@@ -6,8 +6,7 @@ from django.core.exceptions import PermissionDenied
 
 from tiepdan.accounts.access import get_in_scope
 from tiepdan.accounts.models import User
-
-from .models import Directive
+from tiepdan.directives.models import Directive
 
 VIEW = "directives.view_directive"
 ISSUE = "directives.issue_directive"

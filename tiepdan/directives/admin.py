@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Directive, DirectiveUpdate
+from tiepdan.directives.models import Directive, DirectiveUpdate
 
 
 class DirectiveUpdateInline(admin.TabularInline):

@@ -8,7 +8,9 @@ from django.http import FileResponse, Http404, HttpRequest
 from ninja import File, Form, Query, Router, Status
 from ninja.files import UploadedFile
 
-from tiepdan.accounts.access import require
+from tiepdan.accounts.access import department_in_scope, own_unit, person_in_scope, require
+from tiepdan.api.pagination import newest_first
+from tiepdan.api.routing import PathId, caller, file_download, ok
 from tiepdan.directives import services
 from tiepdan.directives.access import ISSUE, VIEW, get_directive_for
 from tiepdan.directives.models import Directive, DirectiveUpdate
@@ -19,16 +21,6 @@ from tiepdan.directives.schemas import (
     DirectivePageOut,
     ProgressIn,
     UpdateOut,
-)
-from tiepdan.integrations.pagination import newest_first
-from tiepdan.integrations.routing import (
-    PathId,
-    caller,
-    department_in_scope,
-    file_download,
-    ok,
-    own_unit,
-    person_in_scope,
 )
 
 router = Router(tags=["directives"])

@@ -10,10 +10,9 @@ from django.utils import timezone
 
 from tiepdan.accounts.models import User
 from tiepdan.demo.registry import Demo
+from tiepdan.directives import services
+from tiepdan.directives.models import Directive
 from tiepdan.orgunits.models import OrgUnit
-
-from . import services
-from .models import Directive
 
 PREFIX = {"26743": "benthanh", "23231": "phuochoi"}
 

@@ -9,9 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from tiepdan.accounts.models import User
+from tiepdan.directives.models import Directive
 from tiepdan.orgunits.models import Department, OrgUnit
-
-from .models import Directive
 
 EVIDENCE_TYPES = ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
 

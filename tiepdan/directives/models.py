@@ -20,10 +20,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from tiepdan.accounts.access import scoped
+from tiepdan.directives.rules import REMIND_WORKING_DAYS_BEFORE
 from tiepdan.lib.workdays import add_working_days
 from tiepdan.orgunits.models import Department, OrgUnit
-
-from .rules import REMIND_WORKING_DAYS_BEFORE
 
 if TYPE_CHECKING:
     from tiepdan.accounts.models import User

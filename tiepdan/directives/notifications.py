@@ -7,8 +7,7 @@ from django.core.mail import send_mail
 from django.utils.translation import gettext as _
 
 from tiepdan.accounts.models import User
-
-from .models import Directive
+from tiepdan.directives.models import Directive
 
 
 def _owner_addresses(directive: Directive) -> list[str]:

@@ -7,8 +7,8 @@ from datetime import date, datetime
 from ninja import Schema
 from pydantic import Field
 
+from tiepdan.api.schemas import DbId, InputSchema, Page, QuerySchema
 from tiepdan.directives.models import Directive, DirectiveUpdate
-from tiepdan.integrations.schemas import DbId, InputSchema, Page, QuerySchema
 
 
 class AssignmentIn(InputSchema):

@@ -13,11 +13,10 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tiepdan.directives import notifications, rules
+from tiepdan.directives.models import Directive, DirectiveUpdate
 from tiepdan.lib.errors import Conflict, DomainError
 from tiepdan.orgunits.models import Department, OrgUnit
-
-from . import notifications, rules
-from .models import Directive, DirectiveUpdate
 
 if TYPE_CHECKING:
     from tiepdan.accounts.models import User

@@ -4,7 +4,7 @@ from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
-from .services import check_directive_deadlines
+from tiepdan.directives.services import check_directive_deadlines
 
 
 @db_periodic_task(crontab(minute="*/15"))

@@ -14,12 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tiepdan.accounts.access import require
+from tiepdan.directives import services
+from tiepdan.directives.access import ISSUE, VIEW, can_report, get_directive_for
+from tiepdan.directives.forms import CancelForm, CompleteForm, DirectiveForm, ProgressForm
+from tiepdan.directives.models import Directive, DirectiveQuerySet, DirectiveUpdate
 from tiepdan.lib.errors import DomainError
-
-from . import services
-from .access import ISSUE, VIEW, can_report, get_directive_for
-from .forms import CancelForm, CompleteForm, DirectiveForm, ProgressForm
-from .models import Directive, DirectiveQuerySet, DirectiveUpdate
 
 
 def _overdue_first(queryset: DirectiveQuerySet) -> DirectiveQuerySet:

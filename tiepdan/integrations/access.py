@@ -6,8 +6,7 @@ from django.db.models import QuerySet
 
 from tiepdan.accounts.access import get_in_scope, scoped
 from tiepdan.accounts.models import User
-
-from .models import ApiKey
+from tiepdan.integrations.models import ApiKey
 
 MANAGE = "integrations.manage_api_keys"
 

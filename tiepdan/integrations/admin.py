@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import ApiKey
+from tiepdan.integrations.models import ApiKey
 
 
 @admin.register(ApiKey)

@@ -6,8 +6,7 @@ from django.http import HttpRequest
 from ninja import Router
 
 from tiepdan.accounts.models import User
-
-from .schemas import PrincipalOut
+from tiepdan.api.schemas import PrincipalOut
 
 router = Router(tags=["account"])
 

@@ -7,9 +7,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tiepdan.accounts.models import User
+from tiepdan.integrations.services import grantable_capabilities
 from tiepdan.orgunits.models import OrgUnit
-
-from .services import grantable_capabilities
 
 
 def capability_label(capability: str) -> str:

@@ -12,10 +12,9 @@ from django.utils.translation import gettext as _
 
 from tiepdan.accounts.models import User
 from tiepdan.accounts.roles import CAPABILITIES
+from tiepdan.integrations import keys
+from tiepdan.integrations.models import ApiKey
 from tiepdan.lib.errors import Conflict, DomainError
-
-from . import keys
-from .models import ApiKey
 
 if TYPE_CHECKING:
     from tiepdan.orgunits.models import OrgUnit

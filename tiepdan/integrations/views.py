@@ -10,11 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tiepdan.accounts.models import User
+from tiepdan.integrations import services
+from tiepdan.integrations.access import MANAGE, get_api_key_for, keys_visible_to
+from tiepdan.integrations.forms import ApiKeyForm
 from tiepdan.lib.errors import DomainError
-
-from . import services
-from .access import MANAGE, get_api_key_for, keys_visible_to
-from .forms import ApiKeyForm
 
 
 @permission_required(MANAGE, raise_exception=True)

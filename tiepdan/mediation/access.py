@@ -6,8 +6,7 @@ from typing import Any
 
 from tiepdan.accounts.access import get_in_scope
 from tiepdan.accounts.models import User
-
-from .models import MediationCase, MediationTeam
+from tiepdan.mediation.models import MediationCase, MediationTeam
 
 VIEW = "mediation.view_mediationcase"
 RECORD = "mediation.record_mediation"

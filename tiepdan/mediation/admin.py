@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from .models import Agreement, MediationCase, MediationSession, MediationTeam, Mediator, Party
+from tiepdan.mediation.models import (
+    Agreement,
+    MediationCase,
+    MediationSession,
+    MediationTeam,
+    Mediator,
+    Party,
+)
 
 
 class MediatorInline(admin.TabularInline):

@@ -10,8 +10,8 @@ from django.http import FileResponse, Http404, HttpRequest
 from ninja import Query, Router, Status
 
 from tiepdan.accounts.access import require, scoped
-from tiepdan.integrations.pagination import newest_first
-from tiepdan.integrations.routing import PathId, caller, file_download, ok
+from tiepdan.api.pagination import newest_first
+from tiepdan.api.routing import PathId, caller, file_download, ok
 from tiepdan.mediation import services
 from tiepdan.mediation.access import RECORD, VIEW, get_case_for, get_team_for, parties_visible
 from tiepdan.mediation.documents import agreement_docx, agreement_name

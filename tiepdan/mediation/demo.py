@@ -11,12 +11,11 @@ from django.utils import timezone
 
 from tiepdan.accounts.models import User
 from tiepdan.demo.registry import Demo
+from tiepdan.mediation import services
+from tiepdan.mediation.models import MediationCase, MediationTeam, Mediator
+from tiepdan.mediation.referral import refer_to_authorities
+from tiepdan.mediation.services import MediatorInput, PartyInput
 from tiepdan.orgunits.models import OrgUnit
-
-from . import services
-from .models import MediationCase, MediationTeam, Mediator
-from .referral import refer_to_authorities
-from .services import MediatorInput, PartyInput
 
 PREFIX = {"26743": "benthanh", "23231": "phuochoi"}
 FAMILY = [

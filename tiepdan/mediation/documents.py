@@ -10,9 +10,8 @@ from datetime import date
 from django.utils import translation
 
 from tiepdan.lib.docx import OfficialDocument, short_date
-
-from . import rules
-from .models import MediationCase, MediationTeam
+from tiepdan.mediation import rules
+from tiepdan.mediation.models import MediationCase, MediationTeam
 
 
 def _team_header(team: MediationTeam) -> tuple[str, str]:

@@ -14,9 +14,8 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from tiepdan.lib.xlsx import A4_PAPER, DATE_FORMAT, FONT_NAME
+from tiepdan.mediation.models import MediationCase, MediationTeam
 from tiepdan.orgunits.models import OrgUnit
-
-from .models import MediationCase, MediationTeam
 
 HEADERS = [
     "STT",

@@ -8,9 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from tiepdan.mediation.models import FollowUp, MediationCase, MediationTeam, Mediator
 from tiepdan.orgunits.models import OrgUnit
-
-from .models import FollowUp, MediationCase, MediationTeam, Mediator
 
 DATE = {"type": "date"}
 

@@ -17,9 +17,8 @@ from django.utils.translation import pgettext_lazy
 
 from tiepdan.accounts.access import scoped
 from tiepdan.lib.fields import EncryptedCharField
+from tiepdan.mediation import rules
 from tiepdan.orgunits.models import OrgUnit
-
-from . import rules
 
 if TYPE_CHECKING:
     from tiepdan.accounts.models import User

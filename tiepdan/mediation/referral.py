@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tiepdan.cases import intake as case_intake
 from tiepdan.cases.models import Case
+from tiepdan.cases.services import intake as case_intake
 from tiepdan.citizens.models import Citizen
 from tiepdan.lib.errors import Conflict, DomainError
-
-from .models import MediationCase, Party
+from tiepdan.mediation.models import MediationCase, Party
 
 if TYPE_CHECKING:
     from tiepdan.accounts.models import User

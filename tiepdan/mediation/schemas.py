@@ -8,7 +8,7 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
-from tiepdan.integrations.schemas import DbId, InputSchema, Page, QuerySchema
+from tiepdan.api.schemas import DbId, InputSchema, Page, QuerySchema
 from tiepdan.lib.ids import mask_phone
 from tiepdan.mediation.access import parties_visible
 from tiepdan.mediation.models import Agreement, MediationCase, MediationSession, Party

@@ -13,10 +13,16 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from tiepdan.lib.errors import Conflict, DomainError
+from tiepdan.mediation import rules
+from tiepdan.mediation.models import (
+    Agreement,
+    FollowUp,
+    MediationCase,
+    MediationSession,
+    MediationTeam,
+    Mediator,
+)
 from tiepdan.orgunits.models import OrgUnit
-
-from . import rules
-from .models import Agreement, FollowUp, MediationCase, MediationSession, MediationTeam, Mediator
 
 if TYPE_CHECKING:
     from tiepdan.accounts.models import User

@@ -16,13 +16,11 @@ from django.views.decorators.http import require_POST
 
 from tiepdan.accounts.access import require
 from tiepdan.lib.errors import DomainError
-from tiepdan.orgunits.models import OrgUnit
-
-from . import rules, services
-from .access import MANAGE_TEAMS, RECORD, VIEW, get_case_for, get_team_for
-from .documents import agreement_docx, agreement_name, team_report_docx
-from .exports import book_xlsx
-from .forms import (
+from tiepdan.mediation import rules, services
+from tiepdan.mediation.access import MANAGE_TEAMS, RECORD, VIEW, get_case_for, get_team_for
+from tiepdan.mediation.documents import agreement_docx, agreement_name, team_report_docx
+from tiepdan.mediation.exports import book_xlsx
+from tiepdan.mediation.forms import (
     AgreementForm,
     AssignForm,
     CaseForm,
@@ -35,8 +33,9 @@ from .forms import (
     SessionForm,
     TeamForm,
 )
-from .models import MediationCase, MediationTeam, Mediator
-from .referral import refer_to_authorities
+from tiepdan.mediation.models import MediationCase, MediationTeam, Mediator
+from tiepdan.mediation.referral import refer_to_authorities
+from tiepdan.orgunits.models import OrgUnit
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 
 from tiepdan.accounts.access import require, scoped
-from tiepdan.integrations.routing import PathId, caller, ok
+from tiepdan.api.routing import PathId, caller, ok
 from tiepdan.privacy import services
 from tiepdan.privacy.access import MANAGE, get_request_for
 from tiepdan.privacy.models import DataSubjectRequest

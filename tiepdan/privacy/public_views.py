@@ -14,7 +14,7 @@ from tiepdan.privacy import retention, services
 from tiepdan.privacy.forms import PublicRequestForm
 from tiepdan.privacy.models import Consent, DataSubjectRequest
 from tiepdan.privacy.notice import NOTICE_VERSION, record_consent
-from tiepdan.reception import ratelimit
+from tiepdan.web import ratelimit
 
 REQUESTS_PER_HOUR = 5
 SESSION_KEY = "privacy:last_request"

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.env import env
 from tiepdan.cases.models import Case, CaseCitizen, IdentityAccess, Status
-from tiepdan.cases.records import Attachment
+from tiepdan.cases.models.records import Attachment
 from tiepdan.citizens.models import Citizen
 from tiepdan.privacy.models import Consent, DataSubjectRequest
 from tiepdan.reception.models import Appointment, GroupMember, ReceptionEntry

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from ninja import Schema
 from pydantic import Field
 
-from tiepdan.integrations.schemas import InputSchema, QuerySchema
+from tiepdan.api.schemas import InputSchema, QuerySchema
 from tiepdan.privacy.models import DataSubjectRequest
 
 

@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
-from tiepdan.accounts.middleware import API_PREFIXES
+from tiepdan.api.middleware import API_PREFIXES
 
 
 class SiteLanguageMiddleware(LocaleMiddleware):

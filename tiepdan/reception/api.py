@@ -9,10 +9,10 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Status
 
-from tiepdan.accounts.access import require, scoped
+from tiepdan.accounts.access import own_unit, person_in_scope, require, scoped
 from tiepdan.accounts.models import User
-from tiepdan.integrations.pagination import newest_first
-from tiepdan.integrations.routing import PathId, caller, ok, own_unit, person_in_scope
+from tiepdan.api.pagination import newest_first
+from tiepdan.api.routing import PathId, caller, ok
 from tiepdan.reception.access import VIEW, get_day_for, get_entry_for
 from tiepdan.reception.models import ReceptionDay, ReceptionEntry, ReceptionSchedule
 from tiepdan.reception.schemas import (

@@ -8,9 +8,9 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
+from tiepdan.api.schemas import DbId, InputSchema, Page, QuerySchema
 from tiepdan.cases.identity import entry_disclosure_for_request
 from tiepdan.citizens.models import Citizen
-from tiepdan.integrations.schemas import DbId, InputSchema, Page, QuerySchema
 from tiepdan.lib.ids import mask_cccd, mask_phone
 from tiepdan.reception.models import (
     Appointment,

@@ -9,8 +9,8 @@ from django.http import FileResponse, HttpRequest
 from ninja import Router, Status
 
 from tiepdan.accounts.access import require, scoped
-from tiepdan.integrations import messages
-from tiepdan.integrations.routing import PathId, caller, file_download, ok
+from tiepdan.api import messages
+from tiepdan.api.routing import PathId, caller, file_download, ok
 from tiepdan.lib.errors import Conflict
 from tiepdan.reports import access, services, tasks
 from tiepdan.reports.models import GeneratedReport

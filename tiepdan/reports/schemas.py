@@ -7,7 +7,7 @@ from datetime import datetime
 from ninja import Schema
 from pydantic import Field
 
-from tiepdan.integrations.schemas import DbId, InputSchema
+from tiepdan.api.schemas import DbId, InputSchema
 from tiepdan.reports.models import GeneratedReport
 
 

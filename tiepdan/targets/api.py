@@ -7,8 +7,8 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router, Status
 
-from tiepdan.accounts.access import require, scoped
-from tiepdan.integrations.routing import PathId, caller, ok, own_unit, person_in_scope
+from tiepdan.accounts.access import own_unit, person_in_scope, require, scoped
+from tiepdan.api.routing import PathId, caller, ok
 from tiepdan.targets import services
 from tiepdan.targets.access import MANAGE, VIEW, get_programme_for, get_target_for_entry
 from tiepdan.targets.models import Programme

@@ -8,7 +8,7 @@ from decimal import Decimal
 from ninja import Schema
 from pydantic import Field
 
-from tiepdan.integrations.schemas import DbId, InputSchema
+from tiepdan.api.schemas import DbId, InputSchema
 from tiepdan.targets.models import Target, TargetResult
 
 

@@ -21,7 +21,7 @@ from hypothesis import find
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from tiepdan.accounts.middleware import API_PREFIXES
+from tiepdan.api.middleware import API_PREFIXES
 
 # Pages anyone may open, by "namespace:url_name". Apps with public pages add theirs here.
 PUBLIC_URL_NAMES = [

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db import migrations
 
-from tiepdan.cases import search_index
+from tiepdan.cases.search import index as search_index
 
 
 def create(apps: Any, schema_editor: Any) -> None:

@@ -4,8 +4,9 @@ from datetime import date
 
 import factory
 
-from tiepdan.cases import answers, services
+from tiepdan.cases import services
 from tiepdan.cases.models import Case
+from tiepdan.cases.services import answers
 from tiepdan.citizens.models import Citizen
 
 TODAY = date(2026, 11, 23)

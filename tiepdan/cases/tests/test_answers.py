@@ -8,8 +8,8 @@ from django.core import mail
 from django.utils import translation
 from docx import Document
 
-from tiepdan.cases import answers
 from tiepdan.cases.models import Response
+from tiepdan.cases.services import answers
 from tiepdan.cases.tests.factories import accepted
 from tiepdan.lib.errors import Conflict, DomainError
 
@@ -103,7 +103,7 @@ def test_the_citizen_gets_a_text_message_through_the_sms_interface(
 
 
 def test_a_signed_pdf_is_kept_as_the_answer_document(ward_a, officer_a, leader_a):
-    from tiepdan.cases.uploads import CleanFile
+    from tiepdan.lib.uploads import CleanFile
 
     case = accepted(ward_a, officer_a)
     response = answers.draft_answer(case, actor=officer_a, text="Đã xử lý.")

@@ -13,8 +13,9 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from config.api import api
-from tiepdan.cases import publication, services
+from tiepdan.cases import services
 from tiepdan.cases.models import Case
+from tiepdan.cases.services import publication
 from tiepdan.cases.tests import factories
 from tiepdan.cases.tests.factories import CitizenFactory
 

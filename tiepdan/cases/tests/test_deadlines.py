@@ -8,8 +8,9 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
-from tiepdan.cases import deadlines, services
+from tiepdan.cases import services
 from tiepdan.cases.models import Case
+from tiepdan.cases.services import deadlines
 from tiepdan.cases.tests.factories import accepted, receive
 
 pytestmark = pytest.mark.django_db

@@ -39,7 +39,7 @@ def test_the_demo_cases_cover_the_lifecycle():
 
 
 def test_the_demo_indexes_its_cases_and_plants_duplicates():
-    from tiepdan.cases import duplicates
+    from tiepdan.cases.services import duplicates
 
     demo = Demo()
     orgunits_demo.seed(demo)

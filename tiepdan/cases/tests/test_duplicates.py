@@ -7,9 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.translation import gettext
 
-from tiepdan.cases import duplicates, services
-from tiepdan.cases.duplicates import Draft, Reason
+from tiepdan.cases import services
 from tiepdan.cases.models import Case, CaseEvent, DuplicateKey, TermCount
+from tiepdan.cases.services import duplicates
+from tiepdan.cases.services.duplicates import Draft, Reason
 from tiepdan.cases.tests.factories import TODAY, CitizenFactory
 from tiepdan.lib.errors import DomainError
 from tiepdan.orgunits.services import ensure_ward

@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from conftest import make_user
 from tiepdan.accounts import roles
-from tiepdan.cases import identity_log
 from tiepdan.cases.models import IdentityAccess
 from tiepdan.cases.rules import Kind
+from tiepdan.cases.search import identity_log
 from tiepdan.cases.tests.factories import receive
 
 pytestmark = pytest.mark.django_db

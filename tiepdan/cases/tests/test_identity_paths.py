@@ -42,13 +42,14 @@ from conftest import make_user
 from tiepdan.accounts import roles
 from tiepdan.accounts.models import User
 from tiepdan.accounts.tests.test_login_required import ROUTES
-from tiepdan.cases import answers, notify, services
+from tiepdan.cases import services
 from tiepdan.cases.models import Case, IdentityAccess
 from tiepdan.cases.rules import Kind
-from tiepdan.cases.uploads import CleanFile
+from tiepdan.cases.services import answers, notify
 from tiepdan.citizens.models import Citizen
 from tiepdan.integrations.tests.factories import bearer, make_key
 from tiepdan.lib.text import fold
+from tiepdan.lib.uploads import CleanFile
 from tiepdan.reception import services as reception
 from tiepdan.reception.models import ReceptionDay, ReceptionEntry
 from tiepdan.reception.services.book import ItemData

@@ -7,8 +7,8 @@ from django.utils import timezone
 from docx import Document
 
 from tiepdan.cases import services
-from tiepdan.cases.catalog import NoticeTemplate
-from tiepdan.cases.notices import decision_notice, fill
+from tiepdan.cases.documents import decision_notice, fill
+from tiepdan.cases.models.settings import NoticeTemplate
 from tiepdan.cases.tests.factories import TODAY, accepted, classified
 
 pytestmark = pytest.mark.django_db

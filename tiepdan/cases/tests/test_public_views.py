@@ -10,8 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from tiepdan.cases import answers, services
+from tiepdan.cases import services
 from tiepdan.cases.models import Attachment, Case
+from tiepdan.cases.services import answers
 from tiepdan.cases.tests.factories import accepted
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tiepdan.cases import answers, publication
 from tiepdan.cases.models import Case, CaseEvent
+from tiepdan.cases.services import answers, publication
 from tiepdan.cases.tests import factories
 from tiepdan.cases.tests.factories import CitizenFactory, receive
 from tiepdan.citizens.models import Citizen

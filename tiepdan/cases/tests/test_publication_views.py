@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tiepdan.cases import publication, services
+from tiepdan.cases import services
 from tiepdan.cases.models import Case
+from tiepdan.cases.services import publication
 from tiepdan.cases.tests import factories
 from tiepdan.cases.tests.factories import CitizenFactory, accepted
 
@@ -185,7 +186,7 @@ def test_the_list_searches_without_accents_and_filters_by_field(
 
 
 def test_the_list_pages_newest_first(client, ward_a, officer_a, leader_a, monkeypatch):
-    monkeypatch.setattr("tiepdan.cases.publication_views.PAGE_SIZE", 2)
+    monkeypatch.setattr("tiepdan.cases.views.publication.PAGE_SIZE", 2)
     cases = [
         published(answered(ward_a, officer_a, leader_a), leader_a, subject=f"Vụ {i}")
         for i in range(3)

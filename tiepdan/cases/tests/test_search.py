@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from tiepdan.cases import search
 from tiepdan.cases.models import Case, CaseCitizen, format_code
-from tiepdan.cases.search_index import ensure_sqlite_index
+from tiepdan.cases.search import fulltext as search
+from tiepdan.cases.search.index import ensure_sqlite_index
 from tiepdan.cases.tests.factories import CitizenFactory, receive
 from tiepdan.citizens.models import Citizen
 

@@ -249,7 +249,7 @@ def test_the_citizen_is_told_of_an_extension(
 def test_the_decision_is_due_by_the_notification_deadline(ward_a, officer_a):
     """TCD Art. 28 (rule 10): the citizen is told within 10 WD, even if the unit gives itself
     longer to answer feedback; after acceptance the unit's answer period applies."""
-    from tiepdan.cases.catalog import CasePolicy
+    from tiepdan.cases.models.settings import CasePolicy
 
     CasePolicy.objects.create(unit=ward_a, periods={"feedback_answer": 15})
     case = receive(ward_a, officer_a, received_on=date(2026, 11, 2))

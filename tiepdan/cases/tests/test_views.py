@@ -104,7 +104,7 @@ def test_the_work_list_pages_by_due_date_without_counting(client, officer_a):
 
 
 def test_keyset_pages_cover_every_case_once(ward_a, officer_a):
-    from tiepdan.cases import worklist
+    from tiepdan.cases.search import worklist
 
     for i in range(7):
         receive(ward_a, officer_a, received_on=date(2026, 11, 1 + i % 3))
@@ -246,7 +246,7 @@ def test_the_unit_admin_sets_a_period_and_the_wording(client, ward_a, admin_a, o
     client.force_login(admin_a)
     page = client.get(reverse("cases:settings")).content.decode()
     assert "Luật Tố cáo Điều 30" in page and "Luật Khiếu nại Điều 28" in page
-    from tiepdan.cases.unit_settings import FieldFormSet, _templates  # noqa: F401
+    from tiepdan.cases.views.settings import FieldFormSet, _templates  # noqa: F401
 
     data = {
         "p-reminder_working_days": "3",
@@ -261,7 +261,7 @@ def test_the_unit_admin_sets_a_period_and_the_wording(client, ward_a, admin_a, o
     assert response.status_code == 302
     case = receive(ward_a, officer_a, received_on=date(2026, 11, 2))
     assert case.due_on == date(2026, 11, 9)  # 5 working days instead of 10
-    from tiepdan.cases.catalog import NoticeTemplate
+    from tiepdan.cases.models.settings import NoticeTemplate
 
     assert NoticeTemplate.objects.get(unit=ward_a, kind="accept").body.endswith("Trân trọng.")
 

@@ -7,8 +7,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tiepdan.cases import services, worklist
+from tiepdan.cases import services
 from tiepdan.cases.models import Case
+from tiepdan.cases.search import worklist
 from tiepdan.cases.tests.factories import receive
 from tiepdan.integrations.tests.factories import bearer, make_key
 

@@ -6,8 +6,7 @@ from docx import Document
 from tiepdan.dialogues import services
 from tiepdan.dialogues.documents import minutes_docx
 from tiepdan.dialogues.models import Dialogue
-
-from .conftest import held
+from tiepdan.dialogues.tests.conftest import held
 
 pytestmark = pytest.mark.django_db
 

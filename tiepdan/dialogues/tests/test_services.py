@@ -4,11 +4,10 @@ import pytest
 
 from tiepdan.dialogues import services
 from tiepdan.dialogues.models import Dialogue
+from tiepdan.dialogues.tests.conftest import VN, held, plan
 from tiepdan.directives.models import Directive
 from tiepdan.lib.errors import Conflict, DomainError
 from tiepdan.orgunits.services import ensure_group
-
-from .conftest import VN, held, plan
 
 pytestmark = pytest.mark.django_db
 

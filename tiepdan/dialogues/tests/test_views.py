@@ -3,8 +3,7 @@ from django.urls import reverse
 
 from tiepdan.dialogues import services
 from tiepdan.dialogues.models import Dialogue
-
-from .conftest import held, plan
+from tiepdan.dialogues.tests.conftest import held, plan
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from tiepdan.directives.access import get_directive_for
-
-from .factories import DirectiveFactory
+from tiepdan.directives.tests.factories import DirectiveFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,7 @@ from datetime import date
 import pytest
 
 from tiepdan.directives.models import Directive
-
-from .factories import DirectiveFactory
+from tiepdan.directives.tests.factories import DirectiveFactory
 
 pytestmark = pytest.mark.django_db
 

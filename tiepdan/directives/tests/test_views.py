@@ -5,9 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tiepdan.directives.models import Directive
+from tiepdan.directives.tests.factories import DirectiveFactory
 from tiepdan.orgunits.services import ensure_department
-
-from .factories import DirectiveFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from tiepdan.integrations.services import revoke_api_key
-
-from .factories import bearer, make_key
+from tiepdan.integrations.tests.factories import bearer, make_key
 
 pytestmark = pytest.mark.django_db
 

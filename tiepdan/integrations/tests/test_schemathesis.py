@@ -17,8 +17,7 @@ from config.api import api
 from tiepdan.cases.services import ensure_fields
 from tiepdan.cases.tests.factories import receive
 from tiepdan.integrations.services import grantable_capabilities
-
-from .factories import make_key
+from tiepdan.integrations.tests.factories import make_key
 
 EXAMPLES = 8
 

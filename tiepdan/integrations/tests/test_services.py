@@ -8,9 +8,8 @@ from tiepdan.integrations.services import (
     grantable_capabilities,
     revoke_api_key,
 )
+from tiepdan.integrations.tests.factories import make_key
 from tiepdan.lib.errors import Conflict, DomainError
-
-from .factories import make_key
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tiepdan.integrations.models import ApiKey
-
-from .factories import make_key
+from tiepdan.integrations.tests.factories import make_key
 
 pytestmark = pytest.mark.django_db
 

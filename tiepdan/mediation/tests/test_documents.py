@@ -8,8 +8,7 @@ from openpyxl import load_workbook
 from tiepdan.mediation import services
 from tiepdan.mediation.documents import agreement_docx, team_report_docx
 from tiepdan.mediation.exports import book_xlsx
-
-from .conftest import AGREEMENT, register
+from tiepdan.mediation.tests.conftest import AGREEMENT, register
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from tiepdan.mediation import services
 from tiepdan.mediation.models import MediationCase, MediationTeam, Mediator
 from tiepdan.mediation.referral import refer_to_authorities
 from tiepdan.mediation.services import MediatorInput
-
-from .conftest import AGREEMENT, F, M, members, register
+from tiepdan.mediation.tests.conftest import AGREEMENT, F, M, members, register
 
 pytestmark = pytest.mark.django_db
 

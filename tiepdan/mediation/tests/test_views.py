@@ -4,8 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tiepdan.mediation.models import MediationCase, MediationTeam
-
-from .conftest import AGREEMENT, register
+from tiepdan.mediation.tests.conftest import AGREEMENT, register
 
 pytestmark = pytest.mark.django_db
 

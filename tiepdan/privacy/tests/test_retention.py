@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tiepdan.cases.models import Case, IdentityAccess, Status
-from tiepdan.cases.records import Attachment
+from tiepdan.cases.models.records import Attachment
 from tiepdan.cases.tests.factories import receive
 from tiepdan.citizens.models import Citizen
 from tiepdan.privacy import retention

@@ -5,8 +5,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from tiepdan.cases import worklist
 from tiepdan.cases.models import Case, Status
+from tiepdan.cases.search import worklist
 from tiepdan.reports.tests.factories import CaseFactory
 from tiepdan.targets import demo
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from tiepdan.cases import deadlines
+from tiepdan.cases.services import deadlines
 
 
 class Command(BaseCommand):

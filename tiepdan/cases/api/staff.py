@@ -1,0 +1,262 @@
+"""/api/v1/cases: intake, work lists, the case, its decisions, routing, answers and timeline.
+
+Thin: each handler goes through cases.access and calls the same service as the HTML views;
+DomainError and friends become the API's error shape in one place (integrations.handlers).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from ninja import Query, Router, Status
+
+from tiepdan.accounts.access import require
+from tiepdan.accounts.models import User
+from tiepdan.api import messages
+from tiepdan.api.routing import PathId, caller, ok
+from tiepdan.cases import identity, services
+from tiepdan.cases.access import get_case_for, get_response_for
+from tiepdan.cases.api.schemas import (
+    AssignIn,
+    CaseFilter,
+    CaseIn,
+    CaseOut,
+    CasePageOut,
+    ClassifyIn,
+    DecideIn,
+    DuplicateOfIn,
+    EventOut,
+    FieldOut,
+    NoteIn,
+    ResponseOut,
+    SuggestionsOut,
+    TextIn,
+    coordinate,
+)
+from tiepdan.cases.models import Case, Field
+from tiepdan.cases.search import fulltext as search
+from tiepdan.cases.search import worklist
+from tiepdan.cases.services import answers, duplicates
+from tiepdan.lib.errors import DomainError
+from tiepdan.orgunits.models import Department, OrgUnit
+
+router = Router(tags=["cases"])
+
+
+def _today() -> Any:
+    return timezone.localdate()
+
+
+@router.get("/cases", response=ok(CasePageOut), summary="Work list, keyset-paged")
+def list_cases(request: HttpRequest, filters: Query[CaseFilter]) -> dict:
+    user = caller(request)
+    require(user, "cases.view_case")
+    data = filters.dict()
+    cases = worklist.filtered(worklist.base(data["view"], user, _today()), data)
+    if data["updated_since"]:
+        cases = cases.filter(updated_at__gte=data["updated_since"])
+    # A poller's default order: last changed last, so its cursor never skips a change.
+    default = "updated" if data["updated_since"] else worklist.default_sort(data["view"])
+    sort = data["sort"] or default
+    cursor = data["cursor"] or ""
+    if data["q"] and not data["sort"] and not data["updated_since"]:  # best match first
+        page = search.search(user, data["q"], cases, cursor=cursor, size=data["limit"])
+    elif data["q"]:
+        page = search.in_order(user, data["q"], cases, sort=sort, cursor=cursor, size=data["limit"])
+    else:
+        page = worklist.page(cases, sort=sort, cursor=cursor, size=data["limit"])
+    identity.redact_subjects(user, page.cases)
+    return {"items": page.cases, "next_cursor": page.next_cursor}
+
+
+@router.get("/cases/fields", response=ok(list[FieldOut]), summary="Case fields of your units")
+def list_fields(request: HttpRequest) -> Any:
+    units = caller(request).visible_units()
+    return Field.objects.filter(unit__in=units, is_active=True).order_by("unit_id", "position")
+
+
+def _intake_unit(user: User, unit_id: int | None) -> OrgUnit:
+    if unit_id is None:
+        if user.unit is None:
+            raise DomainError(messages.no_unit(), field="unit_id")
+        return user.unit
+    unit = user.visible_units().filter(pk=unit_id).first()
+    if unit is None:
+        raise Http404
+    return unit
+
+
+def _field(unit: OrgUnit | int, field_id: int | None) -> Field | None:
+    if field_id is None:
+        return None
+    field = Field.objects.filter(pk=field_id, unit=unit).first()
+    if field is None:
+        raise DomainError(messages.unknown_field(), field="field_id")
+    return field
+
+
+def _intake(payload: CaseIn, unit: OrgUnit) -> services.Intake:
+    return services.Intake(
+        channel=payload.channel,
+        kind=payload.kind,
+        subject=payload.subject,
+        content=payload.content,
+        received_on=payload.received_on,
+        field=_field(unit, payload.field_id),
+        location_text=payload.location_text,
+        latitude=coordinate(payload.latitude),
+        longitude=coordinate(payload.longitude),
+        incoming_number=payload.incoming_number,
+        signer_count=payload.signer_count,
+        source=payload.source,
+        source_name=payload.source_name,
+        is_anonymous=payload.is_anonymous,
+        accused_is_party_member=payload.accused_is_party_member,
+        is_remote_area=payload.is_remote_area,
+    )
+
+
+@router.post("/cases", response=ok(CaseOut, 201), summary="Register a case")
+def create_case(request: HttpRequest, payload: CaseIn) -> Any:
+    """Send an `Idempotency-Key` header: a retried request returns the case already made."""
+    user = caller(request)
+    require(user, "cases.receive_case")
+    unit = _intake_unit(user, payload.unit_id)
+    raw_key = request.headers.get("Idempotency-Key", "").strip()
+    # Keys are per caller, so one client's key can never fetch another's case.
+    key = f"api:{user.pk}:{raw_key[:48]}" if raw_key else None
+    citizen = payload.citizen.to_citizen() if payload.citizen else None
+    case = services.receive_with_sender(
+        _intake(payload, unit),
+        citizen=citizen,
+        unit=unit,
+        actor=user,
+        today=_today(),
+        idempotency_key=key,
+    )
+    return Status(201, case)
+
+
+@router.get("/cases/{case_id}", response=ok(CaseOut), summary="One case")
+def read_case(request: HttpRequest, case_id: int = PathId) -> Case:
+    return get_case_for(caller(request), case_id)
+
+
+@router.get("/cases/{case_id}/events", response=ok(list[EventOut]), summary="Timeline")
+def case_events(request: HttpRequest, case_id: int = PathId) -> Any:
+    case = get_case_for(caller(request), case_id)
+    return case.events.select_related("actor").order_by("at", "id")
+
+
+@router.post("/cases/{case_id}/classify", response=ok(CaseOut), summary="Classify")
+def classify_case(request: HttpRequest, payload: ClassifyIn, case_id: int = PathId) -> Case:
+    user = caller(request)
+    case = get_case_for(user, case_id, capability="classify_case")
+    data = services.ClassifyInput(
+        **payload.dict(exclude={"field_id", "inadmissible_reason", "complex_reason"}),
+        field=_field(case.unit_id, payload.field_id),
+        inadmissible_reason=payload.inadmissible_reason or "",
+        complex_reason=payload.complex_reason or "",
+    )
+    return services.classify(case, data, actor=user)
+
+
+@router.post("/cases/{case_id}/decide", response=ok(CaseOut), summary="Accept/transfer/…")
+def decide_case(request: HttpRequest, payload: DecideIn, case_id: int = PathId) -> Case:
+    user = caller(request)
+    case = get_case_for(user, case_id, capability="decide_case")
+    return services.decide(case, actor=user, today=_today(), **payload.dict())
+
+
+@router.post("/cases/{case_id}/assign", response=ok(CaseOut), summary="Route to a department")
+def assign_case(request: HttpRequest, payload: AssignIn, case_id: int = PathId) -> Case:
+    user = caller(request)
+    case = get_case_for(user, case_id, capability="assign_case")
+    department = officer = None
+    if payload.department_id is not None:
+        department = Department.objects.filter(pk=payload.department_id, unit=case.unit).first()
+        if department is None:
+            raise DomainError(messages.unknown_department(), field="department_id")
+    if payload.officer_id is not None:
+        officer = User.objects.filter(
+            pk=payload.officer_id, unit=case.unit, is_active=True, api_key__isnull=True
+        ).first()
+        if officer is None:
+            raise DomainError(messages.unknown_officer(), field="officer_id")
+    return services.assign(case, actor=user, department=department, officer=officer)
+
+
+@router.post("/cases/{case_id}/notes", response=ok(EventOut, 201), summary="Note or update")
+def add_note(request: HttpRequest, payload: NoteIn, case_id: int = PathId) -> Status:
+    user = caller(request)
+    case = get_case_for(user, case_id, capability="answer_case")
+    return Status(
+        201, services.add_note(case, actor=user, text=payload.text, public=payload.public)
+    )
+
+
+@router.post("/cases/{case_id}/answer", response=ok(ResponseOut), summary="Draft the answer")
+def answer_case(request: HttpRequest, payload: TextIn, case_id: int = PathId) -> Any:
+    user = caller(request)
+    case = get_case_for(user, case_id, capability="answer_case")
+    return answers.draft_answer(case, actor=user, text=payload.text)
+
+
+@router.post("/responses/{response_id}/approve", response=ok(ResponseOut), summary="Approve")
+def approve_response(request: HttpRequest, response_id: int = PathId) -> Any:
+    user = caller(request)
+    response = get_response_for(user, response_id, capability="approve_answer")
+    return answers.approve_answer(response, actor=user)
+
+
+@router.post("/responses/{response_id}/send", response=ok(ResponseOut), summary="Send")
+def send_response(request: HttpRequest, response_id: int = PathId) -> Any:
+    user = caller(request)
+    response = get_response_for(user, response_id, capability="answer_case")
+    return answers.send_answer(response, actor=user, today=_today())
+
+
+@router.get(
+    "/cases/{case_id}/duplicates", response=ok(SuggestionsOut), summary="Possible duplicates"
+)
+def case_duplicates(request: HttpRequest, case_id: int = PathId) -> dict:
+    """Cases of the province that may be the same matter: same citizen, similar text, or the
+    same place and problem; only those in your units are listed."""
+    user = caller(request)
+    case = get_case_for(user, case_id)
+    shown = duplicates.for_user(duplicates.suggest(duplicates.Draft.of(case)), user, case)
+    items = [
+        {
+            "case_id": s.case.pk,
+            "registration_number": s.case.registration_number,
+            "unit_id": s.case.unit_id,
+            "kind": s.case.kind,
+            "status": s.case.status,
+            "received_on": s.case.received_on,
+            "subject": s.case.subject if s.subject_visible else "",
+            "reasons": s.reasons,
+            "explanation": s.explain(),
+            "cosine": s.cosine,
+            "token_set": s.token_set,
+            "place_score": s.place_score,
+        }
+        for s in shown.visible
+    ]
+    return {"items": items, "elsewhere": shown.elsewhere}
+
+
+@router.post("/cases/{case_id}/duplicate-of", response=ok(CaseOut), summary="Mark a duplicate")
+def mark_duplicate(request: HttpRequest, payload: DuplicateOfIn, case_id: int = PathId) -> Case:
+    user = caller(request)
+    case = get_case_for(user, case_id, capability="classify_case")
+    original = get_case_for(user, payload.original_id)
+    return duplicates.mark_duplicate(case, original, actor=user)
+
+
+@router.delete("/cases/{case_id}/duplicate-of", response=ok(CaseOut), summary="Not a duplicate")
+def unmark_duplicate(request: HttpRequest, case_id: int = PathId) -> Case:
+    user = caller(request)
+    case = get_case_for(user, case_id, capability="classify_case")
+    return duplicates.unmark_duplicate(case, actor=user)

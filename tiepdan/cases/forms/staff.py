@@ -1,0 +1,417 @@
+"""Forms check the shape of input; the rules themselves are in services and rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from tiepdan.accounts.models import User
+from tiepdan.cases.models import Case, Status
+from tiepdan.cases.models.settings import Field
+from tiepdan.cases.rules import ComplexReason, Decision, InadmissibleReason, Kind
+from tiepdan.cases.services.intake import Intake
+from tiepdan.citizens.models import Citizen
+from tiepdan.lib.ids import normalize_phone, parse_cccd
+from tiepdan.lib.uploads import MAX_FILES, CleanFile
+from tiepdan.orgunits.models import Department, OrgUnit
+from tiepdan.privacy.notice import ConsentMixin
+from tiepdan.reception.models import ReceptionEntry
+
+MAX_CONTENT = 10_000
+
+
+def choice(form: forms.BaseForm, name: str) -> Any:
+    """A choice field of `form`, to set its queryset or choices for the user's unit."""
+    return form.fields[name]
+
+
+class BootstrapMixin:
+    def style(self) -> None:
+        for f in self.fields.values():  # type: ignore[attr-defined]
+            widget = f.widget
+            if isinstance(widget, forms.CheckboxInput):
+                widget.attrs.setdefault("class", "form-check-input")
+            elif isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select")
+            else:
+                widget.attrs.setdefault("class", "form-control")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "widget",
+            MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}),
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            files = [single(d, initial) for d in data if d]
+        else:
+            files = [single(data, initial)] if data else []
+        if len(files) > MAX_FILES:
+            raise ValidationError(_("Attach at most %(count)s files."), params={"count": MAX_FILES})
+        return files
+
+
+class CitizenFieldsMixin(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    address = forms.CharField(label=_("Address"), max_length=300, required=False)
+
+    def clean_phone(self) -> str:
+        raw = self.cleaned_data.get("phone", "").strip()
+        return normalize_phone(raw) if raw else ""
+
+    def citizen(self) -> Citizen | None:
+        data = self.cleaned_data
+        if not data.get("full_name"):
+            return None
+        return Citizen(
+            full_name=data["full_name"].strip(),
+            id_kind=data.get("id_kind") or Citizen.IdKind.NONE,
+            id_number=data.get("id_number", ""),
+            phone=data.get("phone", ""),
+            email=data.get("email", ""),
+            address=data.get("address", ""),
+        )
+
+
+class PublicCaseForm(BootstrapMixin, ConsentMixin, CitizenFieldsMixin):
+    """The online form: what the citizen raises, optional place and files, how to reach them."""
+
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    kind = forms.ChoiceField(label=_("What are you sending?"), choices=Kind.choices)
+    field = forms.ModelChoiceField(label=_("Field"), queryset=Field.objects.none(), required=False)
+    subject = forms.CharField(label=pgettext_lazy("case", "Subject"), max_length=300)
+    content = forms.CharField(
+        label=_("Content"),
+        max_length=MAX_CONTENT,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Up to 10,000 characters."),
+    )
+    location_text = forms.CharField(
+        label=_("Place (street, house number)"), max_length=300, required=False
+    )
+    attachments = MultipleFileField(
+        label=_("Photos or PDF files"),
+        required=False,
+        help_text=_("Up to 5 files of at most 10 MB each: JPEG, PNG, WebP or PDF."),
+    )
+
+    def __init__(self, *args: Any, unit: OrgUnit, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choice(self, "field").queryset = Field.objects.filter(unit=unit, is_active=True)
+        self.fields["full_name"].help_text = _("Leave empty to send feedback without your name.")
+        self.style()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("kind") in (Kind.COMPLAINT, Kind.DENUNCIATION) and not data.get("full_name"):
+            self.add_error(
+                "full_name", _("A complaint or denunciation must give the sender's name.")
+            )
+        return data
+
+
+class IntakeForm(BootstrapMixin, CitizenFieldsMixin):
+    """Staff intake for every channel, with the received date that starts every deadline."""
+
+    channel = forms.ChoiceField(label=_("Channel"), choices=Case.Channel.choices)
+    source = forms.ChoiceField(label=_("Forwarded by"), choices=Case.Source.choices, required=False)
+    source_name = forms.CharField(label=_("Forwarding body"), max_length=200, required=False)
+    incoming_number = forms.CharField(
+        label=_("Incoming document number"), max_length=60, required=False
+    )
+    received_on = forms.DateField(
+        label=_("Received on"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The day the letter arrived; every deadline counts from it."),
+    )
+    kind = forms.ChoiceField(label=pgettext_lazy("case", "Kind"), choices=Kind.choices)
+    field = forms.ModelChoiceField(label=_("Field"), queryset=Field.objects.none(), required=False)
+    subject = forms.CharField(label=pgettext_lazy("case", "Subject"), max_length=300)
+    content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 6}))
+    location_text = forms.CharField(label=_("Place"), max_length=300, required=False)
+    latitude = forms.DecimalField(
+        label=_("Latitude"), max_digits=9, decimal_places=6, required=False
+    )
+    longitude = forms.DecimalField(
+        label=_("Longitude"), max_digits=9, decimal_places=6, required=False
+    )
+    signer_count = forms.IntegerField(label=_("Number of signers"), min_value=1, initial=1)
+    is_anonymous = forms.BooleanField(label=_("Anonymous or false name"), required=False)
+    accused_is_party_member = forms.BooleanField(
+        label=_("Accused is a Party member"), required=False
+    )
+    is_remote_area = forms.BooleanField(label=_("Remote area"), required=False)
+    id_kind = forms.ChoiceField(
+        label=_("Identity document"), choices=Citizen.IdKind.choices, required=False
+    )
+    id_number = forms.CharField(label=_("Document number"), max_length=30, required=False)
+    attachments = MultipleFileField(label=_("Scans or photos"), required=False)
+    entry = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, unit: OrgUnit, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choice(self, "field").queryset = Field.objects.filter(unit=unit, is_active=True)
+        self.style()
+
+    def intake(self, files: list[CleanFile], entry: ReceptionEntry | None) -> Intake:
+        d = self.cleaned_data
+        return Intake(
+            channel=d["channel"],
+            kind=d["kind"],
+            subject=d["subject"],
+            content=d["content"],
+            received_on=d["received_on"],
+            field=d["field"],
+            location_text=d["location_text"],
+            latitude=d["latitude"],
+            longitude=d["longitude"],
+            incoming_number=d["incoming_number"],
+            signer_count=d["signer_count"],
+            source=d["source"] or "",
+            source_name=d["source_name"],
+            is_anonymous=d["is_anonymous"],
+            accused_is_party_member=d["accused_is_party_member"],
+            is_remote_area=d["is_remote_area"],
+            files=files,
+            reception_entry=entry,
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("id_kind") == Citizen.IdKind.CCCD and data.get("id_number"):
+            try:
+                data["id_number"] = parse_cccd(data["id_number"]).number
+            except ValidationError as exc:
+                self.add_error("id_number", exc)
+        if data.get("channel") == Case.Channel.FORWARDED and not data.get("source"):
+            self.add_error("source", _("Say who forwarded the letter."))
+        if not data.get("is_anonymous") and not data.get("full_name"):
+            self.add_error("full_name", _("Enter the sender's name, or tick 'anonymous'."))
+        return data
+
+
+class ClassifyForm(BootstrapMixin, forms.Form):
+    kind = forms.ChoiceField(label=pgettext_lazy("case", "Kind"), choices=Kind.choices)
+    field = forms.ModelChoiceField(label=_("Field"), queryset=Field.objects.none(), required=False)
+    signer_count = forms.IntegerField(label=_("Number of signers"), min_value=1)
+    admissible = forms.BooleanField(
+        label=_("Admissible (meets the conditions to be handled)"), required=False
+    )
+    inadmissible_reason = forms.ChoiceField(
+        label=_("Why not admissible"),
+        choices=[("", "—"), *InadmissibleReason.choices],
+        required=False,
+    )
+    competent = forms.BooleanField(label=_("Within the unit's competence"), required=False)
+    is_anonymous = forms.BooleanField(label=_("Anonymous or false name"), required=False)
+    has_evidence = forms.BooleanField(
+        label=_("Names the violator with verifiable evidence"), required=False
+    )
+    accused_is_party_member = forms.BooleanField(
+        label=_("Accused is a Party member"), required=False
+    )
+    party_rule_breach = forms.BooleanField(label=_("Breach of Party rules"), required=False)
+    is_remote_area = forms.BooleanField(label=_("Remote area"), required=False)
+    is_complex = forms.BooleanField(label=_("Complex"), required=False)
+    complex_reason = forms.ChoiceField(
+        label=_("Why complex"), choices=[("", "—"), *ComplexReason.choices], required=False
+    )
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial",
+            {
+                "kind": case.kind,
+                "field": case.field_id,
+                "signer_count": case.signer_count,
+                "admissible": case.is_admissible,
+                "inadmissible_reason": case.inadmissible_reason,
+                "competent": case.is_competent,
+                "is_anonymous": case.is_anonymous,
+                "has_evidence": case.has_evidence,
+                "accused_is_party_member": case.accused_is_party_member,
+                "party_rule_breach": case.party_rule_breach,
+                "is_remote_area": case.is_remote_area,
+                "is_complex": case.is_complex,
+                "complex_reason": case.complex_reason,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        choice(self, "field").queryset = Field.objects.filter(unit_id=case.unit_id, is_active=True)
+        self.style()
+
+
+class DecideForm(BootstrapMixin, forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices)
+    target = forms.CharField(label=_("Body it goes to"), max_length=200, required=False)
+    number = forms.CharField(
+        label=pgettext_lazy("case", "Document number"),
+        max_length=60,
+        required=False,
+        help_text=_("Leave empty to take the next number of the unit's notice register."),
+    )
+    note = forms.CharField(
+        label=_("Reason or note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args: Any, allowed: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choice(self, "decision").choices = [(d, Decision(d).label) for d in allowed]
+        self.style()
+
+
+class AssignForm(BootstrapMixin, forms.Form):
+    department = forms.ModelChoiceField(
+        label=_("Department"), queryset=Department.objects.none(), required=False
+    )
+    officer = forms.ModelChoiceField(
+        label=_("Officer"), queryset=User.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, unit_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choice(self, "department").queryset = Department.objects.filter(
+            unit_id=unit_id, is_active=True
+        )
+        choice(self, "officer").queryset = (
+            User.objects.people().filter(unit_id=unit_id, is_active=True).order_by("first_name")
+        )
+        self.style()
+
+
+class ReasonForm(BootstrapMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.style()
+
+
+class NoteForm(BootstrapMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), max_length=5000
+    )
+    public = forms.BooleanField(label=_("Show to the citizen"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.style()
+
+
+class AnswerForm(BootstrapMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Answer"), widget=forms.Textarea(attrs={"rows": 8}), max_length=20000
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.style()
+
+
+class RateForm(BootstrapMixin, forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("How satisfied are you with the answer?"),
+        coerce=int,
+        choices=[(i, "★" * i) for i in range(5, 0, -1)],
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.style()
+
+
+class TrackForm(BootstrapMixin, forms.Form):
+    code = forms.CharField(label=_("Tracking code"), max_length=20)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.style()
+
+
+VIEWS = [
+    ("mine", _("Mine")),
+    ("department", _("My department")),
+    ("unassigned", _("Unassigned")),
+    ("week", _("Due this week")),
+    ("overdue", _("Overdue")),
+    ("all", _("All")),
+]
+
+
+class WorklistFilter(BootstrapMixin, forms.Form):
+    view = forms.ChoiceField(choices=VIEWS, required=False)
+    # No max_length: an over-long paste is cut by the search parser, never an invalid form.
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("Words, name, number or code")}
+        ),
+    )
+    kind = forms.ChoiceField(
+        label=pgettext_lazy("case", "Kind"),
+        choices=[("", _("All kinds")), *Kind.choices],
+        required=False,
+    )
+    field = forms.ModelChoiceField(
+        label=_("Field"), queryset=Field.objects.none(), required=False, empty_label=_("All fields")
+    )
+    channel = forms.ChoiceField(
+        label=_("Channel"), choices=[("", _("All channels")), *Case.Channel.choices], required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Any status")), *Status.choices], required=False
+    )
+    received_from = forms.DateField(
+        label=_("Received from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    received_to = forms.DateField(
+        label=_("Received to"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort"),
+        # Default: the view's own order, or best match first when searching.
+        choices=[
+            ("", _("Default order")),
+            ("due", _("Due date")),
+            ("received", _("Newest received")),
+        ],
+        required=False,
+    )
+
+    def __init__(self, *args: Any, unit_ids: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choice(self, "field").queryset = Field.objects.filter(unit_id__in=unit_ids, is_active=True)
+        self.style()
+
+
+class ComplexForm(BootstrapMixin, forms.Form):
+    reason = forms.ChoiceField(label=_("Why complex"), choices=ComplexReason.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.style()

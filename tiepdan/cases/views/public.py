@@ -1,0 +1,203 @@
+"""Pages for citizens without an account: the online form, the receipt, tracking by code.
+
+Tracking shows status, due date, public updates and the answer; never personal data or internal
+notes. Wrong codes are counted per client address and refused past a limit.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+import segno
+from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from tiepdan.cases import services
+from tiepdan.cases.forms.staff import PublicCaseForm, RateForm, ReasonForm, TrackForm
+from tiepdan.cases.identity import exported
+from tiepdan.cases.models import Case, Response, Status, normalize_code
+from tiepdan.cases.services import answers
+from tiepdan.lib.errors import DomainError
+from tiepdan.lib.uploads import clean_uploads
+from tiepdan.orgunits.models import OrgUnit
+from tiepdan.privacy.models import Consent
+from tiepdan.privacy.notice import record_consent
+
+WRONG_CODE_LIMIT = 10
+WRONG_CODE_WINDOW = 15 * 60  # seconds
+
+
+def _client(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def _too_many_wrong_codes(request: HttpRequest) -> bool:
+    return cache.get(f"cases:wrong-code:{_client(request)}", 0) >= WRONG_CODE_LIMIT
+
+
+def _count_wrong_code(request: HttpRequest) -> None:
+    key = f"cases:wrong-code:{_client(request)}"
+    if cache.add(key, 1, WRONG_CODE_WINDOW):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, WRONG_CODE_WINDOW)
+
+
+def find_case(request: HttpRequest, raw: str) -> Case | None:
+    """The case with this code, counting wrong guesses; None when unknown or rate-limited."""
+    if _too_many_wrong_codes(request):
+        return None
+    case = Case.objects.select_related("unit").filter(tracking_code=normalize_code(raw)).first()
+    if case is None:
+        _count_wrong_code(request)
+    return case
+
+
+@login_not_required
+@never_cache
+def public_new(request: HttpRequest, unit_code: str) -> HttpResponse:
+    unit = get_object_or_404(OrgUnit, code=unit_code, level=OrgUnit.Level.COMMUNE)
+    services.ensure_fields(unit)
+    initial = {"token": secrets.token_urlsafe(24), "kind": Case.Kind.FEEDBACK}
+    form = PublicCaseForm(request.POST or None, request.FILES or None, unit=unit, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            files = clean_uploads(data["attachments"])
+            citizen = form.citizen()
+            intake = services.Intake(
+                channel=Case.Channel.ONLINE,
+                kind=data["kind"],
+                subject=data["subject"],
+                content=data["content"],
+                received_on=timezone.localdate(),
+                field=data["field"],
+                location_text=data["location_text"],
+                is_anonymous=citizen is None,
+                files=files,
+            )
+            case = services.receive_with_sender(
+                intake,
+                citizen=citizen,
+                unit=unit,
+                actor=None,
+                today=timezone.localdate(),
+                idempotency_key=data["token"],
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            record_consent(Consent.Form.CASE, case.pk, unit)  # Law 91/2025: proof of consent
+            # Committed above; only now is the receipt shown (a reload cannot post twice).
+            return redirect("cases:receipt", code=case.tracking_code)
+    return render(request, "cases/public_form.html", {"form": form, "unit": unit})
+
+
+def qr_svg(url: str) -> str:
+    return segno.make(url, error="m").svg_inline(scale=4, dark="#000", light="#fff")
+
+
+@login_not_required
+@never_cache
+def receipt(request: HttpRequest, code: str) -> HttpResponse:
+    case = find_case(request, code)
+    if case is None:
+        raise Http404
+    url = request.build_absolute_uri(reverse("cases:track_case", args=[case.tracking_code]))
+    context = {"case": case, "track_url": url, "qr": mark_safe(qr_svg(url))}  # noqa: S308 - segno output
+    return render(request, "cases/public_receipt.html", context)
+
+
+@login_not_required
+@never_cache
+def track(request: HttpRequest) -> HttpResponse:
+    form = TrackForm(request.GET or None)
+    if form.is_valid():
+        if _too_many_wrong_codes(request):
+            return _rate_limited(request, form)
+        case = find_case(request, form.cleaned_data["code"])
+        if case is not None:
+            return redirect("cases:track_case", code=case.tracking_code)
+        form.add_error("code", _("No case has this code. Check it against your receipt."))
+    return render(request, "cases/public_track.html", {"form": form})
+
+
+def _rate_limited(request: HttpRequest, form: TrackForm) -> HttpResponse:
+    form.add_error(None, _("Too many wrong codes. Try again in 15 minutes."))
+    return render(request, "cases/public_track.html", {"form": form}, status=429)
+
+
+@login_not_required
+@never_cache
+def track_case(request: HttpRequest, code: str) -> HttpResponse:
+    if _too_many_wrong_codes(request):
+        return _rate_limited(request, TrackForm())
+    case = find_case(request, code)
+    if case is None:
+        raise Http404
+    sent = case.responses.filter(state=Response.State.SENT).first()
+    # Anyone holding the code can open this page, staff who may not see a denouncer too.
+    shown = exported(case)
+    context = {
+        "case": case,
+        "updates": shown.texts(case.events.filter(is_public=True).order_by("at", "id")),
+        "answer": shown.texts([sent])[0] if sent else None,
+        "rate_form": RateForm(),
+        "reopen_form": ReasonForm(),
+        "can_rate": case.status in (Status.ANSWERED, Status.CLOSED) and case.rating is None,
+        "reopen_deadline": answers.reopen_deadline(case),
+        "can_reopen": case.status in (Status.ANSWERED, Status.CLOSED),
+    }
+    return render(request, "cases/public_case.html", context)
+
+
+@login_not_required
+@require_POST
+def public_rate(request: HttpRequest, code: str) -> HttpResponse:
+    case = find_case(request, code)
+    if case is None:
+        raise Http404
+    form = RateForm(request.POST)
+    if form.is_valid():
+        try:
+            answers.rate(
+                case, rating=form.cleaned_data["rating"], comment=form.cleaned_data["comment"]
+            )
+        except DomainError as exc:
+            return render(
+                request,
+                "cases/public_message.html",
+                {"case": case, "message": exc.message},
+                status=400,
+            )
+    return redirect("cases:track_case", code=case.tracking_code)
+
+
+@login_not_required
+@require_POST
+def public_reopen(request: HttpRequest, code: str) -> HttpResponse:
+    case = find_case(request, code)
+    if case is None:
+        raise Http404
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        try:
+            answers.reopen(case, reason=form.cleaned_data["reason"], today=timezone.localdate())
+        except DomainError as exc:
+            return render(
+                request,
+                "cases/public_message.html",
+                {"case": case, "message": exc.message},
+                status=400,
+            )
+    return redirect("cases:track_case", code=case.tracking_code)

@@ -1,0 +1,102 @@
+"""Published answers: the leader's publish / withdraw pages, and the public list and case page.
+
+The public pages show only what the leader published (subject, answer) and what identifies no
+one: the unit, field, kind and dates. Never the registration number, the tracking code, the place
+or the citizens.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from tiepdan.accounts.models import User
+from tiepdan.cases import identity, rules
+from tiepdan.cases.access import get_case_for
+from tiepdan.cases.forms.publication import PublishedFilter, PublishForm
+from tiepdan.cases.forms.staff import ReasonForm
+from tiepdan.cases.models import Case
+from tiepdan.cases.services import publication
+from tiepdan.cases.views.staff import form_error
+from tiepdan.lib.errors import DomainError
+from tiepdan.orgunits.models import OrgUnit
+
+PAGE_SIZE = 20
+
+
+# Staff
+
+
+def case_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    case = get_case_for(user, pk, capability="approve_answer")
+    try:
+        rules.check_publishable(status=case.status, is_duplicate=case.duplicate_of_id is not None)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("cases:detail", pk=case.pk)
+    subject, answer = publication.proposed_text(case)
+    form = PublishForm(request.POST or None, initial={"subject": subject, "answer": answer})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        subject, answer = data["subject"], data["answer"]
+        try:
+            publication.publish_answer(case, actor=user, **data)
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("The answer is published."))
+            return redirect("cases:detail", pk=case.pk)
+    findings = publication.warnings_for(case, subject=subject, answer=answer)
+    context = {
+        "case": case,
+        "form": form,
+        "warnings": publication.describe(
+            findings, reveal_senders=identity.may_see_identity(user, case)
+        ),
+    }
+    return render(request, "cases/publish.html", context)
+
+
+def case_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    case = get_case_for(user, pk, capability="approve_answer")
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            publication.unpublish_answer(case, actor=user, reason=form.cleaned_data["reason"])
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("The answer was withdrawn from the public pages."))
+            return redirect("cases:detail", pk=case.pk)
+    title = _("Withdraw the published answer")
+    return render(request, "cases/case_action.html", {"case": case, "form": form, "title": title})
+
+
+# Public
+
+
+@login_not_required
+def published_list(request: HttpRequest, unit_code: str) -> HttpResponse:
+    unit = get_object_or_404(OrgUnit.objects.current(), code=unit_code)
+    flt = PublishedFilter(request.GET or None, unit=unit)
+    data: dict[str, Any] = flt.cleaned_data if flt.is_valid() else {}
+    cases = publication.published_in(unit, field=data.get("field"), query=data.get("q") or "")
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"unit": unit, "filter": flt, "page": page, "query": query.urlencode()}
+    return render(request, "cases/published_list.html", context)
+
+
+@login_not_required
+def published_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_object_or_404(Case.objects.published().select_related("unit", "field"), pk=pk)
+    return render(request, "cases/published_detail.html", {"case": case})

@@ -1,0 +1,417 @@
+"""Staff pages: intake, work lists, the case page and its actions. Thin: forms, then services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from tiepdan.accounts.access import get_in_scope
+from tiepdan.cases import identity, services
+from tiepdan.cases.access import get_case_for, get_response_for
+from tiepdan.cases.documents import decision_notice, notice_is_redacted
+from tiepdan.cases.forms.staff import (
+    AnswerForm,
+    AssignForm,
+    ClassifyForm,
+    ComplexForm,
+    DecideForm,
+    IntakeForm,
+    NoteForm,
+    ReasonForm,
+    WorklistFilter,
+)
+from tiepdan.cases.models import Attachment, Case, Response, Status
+from tiepdan.cases.rules import allowed_decisions
+from tiepdan.cases.search import fulltext as search
+from tiepdan.cases.search import worklist
+from tiepdan.cases.services import answers
+from tiepdan.cases.views import duplicates as duplicate_views
+from tiepdan.lib.errors import DomainError
+from tiepdan.lib.uploads import clean_upload, clean_uploads
+from tiepdan.reception.models import ReceptionEntry
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def form_error(form: forms.Form, exc: DomainError) -> None:
+    field = exc.field if exc.field in form.fields else None
+    form.add_error(field, exc.message)
+
+
+@permission_required("cases.view_case", raise_exception=True)
+def case_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    unit_ids = list(user.visible_units().values_list("id", flat=True))  # type: ignore[union-attr]
+    view = request.GET.get("view") or ("mine" if user.has_perm("cases.answer_case") else "all")
+    flt = WorklistFilter(request.GET or None, unit_ids=unit_ids)
+    data = flt.cleaned_data if flt.is_valid() else {}
+    sort = data.get("sort") or worklist.default_sort(view)
+    today = timezone.localdate()
+    cases = worklist.filtered(worklist.base(view, user, today), data, sort=sort)  # type: ignore[arg-type]
+    cursor = request.GET.get("after", "")
+    if data.get("q") and not data.get("sort"):  # best match first, then newest
+        page = search.search(user, data["q"], cases, cursor=cursor)  # type: ignore[arg-type]
+    elif data.get("q"):
+        page = search.in_order(user, data["q"], cases, sort=sort, cursor=cursor)  # type: ignore[arg-type]
+    else:
+        page = worklist.page(cases, sort=sort, cursor=cursor)
+    identity.redact_subjects(user, page.cases)
+    query = request.GET.copy()
+    query.pop("after", None)
+    context = {
+        "filter": flt,
+        "view": view,
+        "views": dict(worklist_views()),
+        "page": page,
+        "today": today,
+        "query": query.urlencode(),
+        "can_assign": user.has_perm("cases.assign_case"),
+        "assign_form": AssignForm(unit_id=user.unit_id or 0) if user.unit_id else None,  # type: ignore[union-attr]
+    }
+    return render(request, "cases/case_list.html", context)
+
+
+def worklist_views() -> list[tuple[str, Any]]:
+    from tiepdan.cases.forms.staff import VIEWS
+
+    return VIEWS
+
+
+@require_POST
+@permission_required("cases.assign_case", raise_exception=True)
+def bulk_assign(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form = AssignForm(request.POST, unit_id=user.unit_id or 0)  # type: ignore[union-attr]
+    ids = [int(i) for i in request.POST.getlist("case") if i.isdigit()]
+    cases = [get_case_for(user, pk, capability="assign_case") for pk in ids]  # type: ignore[arg-type]
+    if not form.is_valid() or not cases:
+        messages.error(request, _("Choose the cases and whom to assign them to."))
+    else:
+        try:
+            n = services.bulk_assign(cases, actor=user, **form.cleaned_data)  # type: ignore[arg-type]
+            messages.success(request, _("%(count)s cases assigned.") % {"count": n})
+        except DomainError as exc:
+            messages.error(request, exc.message)
+    return redirect(request.POST.get("next") or "cases:list")
+
+
+@permission_required("cases.receive_case", raise_exception=True)
+def case_new(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    unit = user.unit  # type: ignore[union-attr]
+    if unit is None:
+        raise PermissionDenied
+    services.ensure_fields(unit)
+    today = timezone.localdate()
+    entry = _entry(request)
+    initial = entry_initial(entry) if entry else {"received_on": today}
+    form = IntakeForm(request.POST or None, request.FILES or None, unit=unit, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            intake = form.intake(clean_uploads(form.cleaned_data["attachments"]), entry)
+            citizen = entry.citizen if entry and entry.citizen else form.citizen()
+            case = services.receive_with_sender(
+                intake,
+                citizen=citizen,
+                unit=unit,
+                actor=user,  # type: ignore[arg-type]
+                today=today,  # type: ignore[arg-type]
+            )
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(
+                request, _("Case %(number)s registered.") % {"number": case.registration_number}
+            )
+            return redirect("cases:detail", pk=case.pk)
+    return render(request, "cases/case_form.html", {"form": form, "entry": entry})
+
+
+def _entry(request: HttpRequest) -> ReceptionEntry | None:
+    """The reception-book entry a walk-in case comes from (?entry=…), within the user's scope."""
+    raw = request.POST.get("entry") or request.GET.get("entry")
+    if not raw:
+        return None
+    entry = get_in_scope(ReceptionEntry.objects.select_related("citizen"), request.user, raw)  # type: ignore[arg-type]
+    # The form is filled with the visitor's identity: a denouncer's only for those who may see it.
+    if not identity.may_see_entry_identity(request.user, entry):
+        raise PermissionDenied(_("This entry shows the denouncer's identity."))
+    return entry
+
+
+def entry_initial(entry: ReceptionEntry) -> dict[str, Any]:
+    return {
+        "entry": entry.pk,
+        "channel": Case.Channel.IN_PERSON,
+        "received_on": entry.received_on,
+        "kind": entry.kind,
+        "subject": entry.summary[:300],
+        "content": entry.summary,
+        "signer_count": entry.people_count,
+        "full_name": entry.full_name,
+        "address": entry.address,
+        "id_kind": entry.id_kind,
+        "id_number": entry.id_number,
+    }
+
+
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    case = get_case_for(user, pk)  # type: ignore[arg-type]
+    today = timezone.localdate()
+    shown = identity.disclosure_for_request(request, case, identity.Via.PAGE)
+    draft_text = _draft_text(case)
+    shown.case_fields()
+    context = {
+        "case": case,
+        "today": today,
+        "overdue": case.is_overdue(today),
+        "identity_hidden": not shown.visible,
+        "events": shown.texts(case.events.select_related("actor")),
+        "citizens": case.case_citizens.select_related("citizen") if shown.visible else [],
+        "attachments": shown.texts(case.attachments.all(), "original_name"),
+        "responses": shown.texts(case.responses.select_related("drafted_by", "approved_by")),
+        "allowed": allowed_decisions(case.classification())
+        if case.status == Status.CLASSIFIED
+        else [],
+        "assign_form": AssignForm(
+            unit_id=case.unit_id,
+            initial={"department": case.assignee_department_id, "officer": case.assignee_id},
+        ),
+        "note_form": NoteForm(),
+        "reason_form": ReasonForm(),
+        "answer_form": AnswerForm(initial={"text": shown.text(draft_text)}),
+        "reopen_deadline": answers.reopen_deadline(case),
+        "duplicate_panel": duplicate_views.panel(user, case),  # type: ignore[arg-type]
+    }
+    return render(request, "cases/case_detail.html", context)
+
+
+def _draft_text(case: Case) -> str:
+    draft = case.responses.filter(state=Response.State.DRAFT).first()
+    if draft:
+        return draft.text
+    return case.field.answer_template if case.field else ""
+
+
+def _action(
+    request: HttpRequest,
+    pk: int,
+    capability: str,
+    form_class: type[forms.Form],
+    run: Callable[[Case, dict[str, Any]], object],
+    template: str = "cases/case_action.html",
+    form_kwargs: Callable[[Case], dict[str, Any]] | None = None,
+    title: str = "",
+) -> HttpResponse:
+    """Show a small form for one action on a case; on POST run it and return to the case."""
+    case = get_case_for(request.user, pk, capability=capability)  # type: ignore[arg-type]
+    kwargs = form_kwargs(case) if form_kwargs else {}
+    form = form_class(request.POST or None, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            run(case, form.cleaned_data)
+        except DomainError as exc:
+            form_error(form, exc)
+            if request.POST.get("inline"):
+                messages.error(request, exc.message)
+                return redirect("cases:detail", pk=case.pk)
+        else:
+            return redirect("cases:detail", pk=case.pk)
+    return render(request, template, {"case": case, "form": form, "title": title})
+
+
+def case_classify(request: HttpRequest, pk: int) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> object:
+        data = services.ClassifyInput(
+            kind=d["kind"],
+            field=d["field"],
+            admissible=d["admissible"],
+            inadmissible_reason=d["inadmissible_reason"],
+            competent=d["competent"],
+            is_anonymous=d["is_anonymous"],
+            has_evidence=d["has_evidence"],
+            accused_is_party_member=d["accused_is_party_member"],
+            party_rule_breach=d["party_rule_breach"],
+            is_remote_area=d["is_remote_area"],
+            is_complex=d["is_complex"],
+            complex_reason=d["complex_reason"],
+            signer_count=d["signer_count"],
+        )
+        return services.classify(case, data, actor=request.user)  # type: ignore[arg-type]
+
+    return _action(
+        request,
+        pk,
+        "classify_case",
+        ClassifyForm,
+        run,
+        form_kwargs=lambda c: {"case": c},
+        title=_("Classify"),
+    )
+
+
+def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> object:
+        return services.decide(case, actor=request.user, today=timezone.localdate(), **d)  # type: ignore[arg-type]
+
+    return _action(
+        request,
+        pk,
+        "decide_case",
+        DecideForm,
+        run,
+        form_kwargs=lambda c: {"allowed": allowed_decisions(c.classification())},
+        title=_("Decide"),
+    )
+
+
+def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> object:
+        return services.assign(case, actor=request.user, **d)  # type: ignore[arg-type]
+
+    return _action(
+        request,
+        pk,
+        "assign_case",
+        AssignForm,
+        run,
+        form_kwargs=lambda c: {"unit_id": c.unit_id},
+        title=_("Assign"),
+    )
+
+
+def _reason_action(
+    service: Callable[..., object], capability: str, title: Any
+) -> Callable[..., HttpResponse]:
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        def run(case: Case, d: dict[str, Any]) -> object:
+            return service(case, actor=request.user, reason=d["reason"], today=timezone.localdate())
+
+        return _action(request, pk, capability, ReasonForm, run, title=title)
+
+    return view
+
+
+case_extend = _reason_action(services.extend, "extend_case", gettext_lazy("Extend the period"))
+case_suspend = _reason_action(services.suspend, "extend_case", gettext_lazy("Suspend handling"))
+case_resume = _reason_action(services.resume, "extend_case", gettext_lazy("Resume handling"))
+
+
+def case_complex(request: HttpRequest, pk: int) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> object:
+        return services.mark_complex(case, actor=request.user, reason=d["reason"])  # type: ignore[arg-type]
+
+    return _action(request, pk, "extend_case", ComplexForm, run, title=_("Mark complex"))
+
+
+def case_note(request: HttpRequest, pk: int) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> object:
+        return services.add_note(case, actor=request.user, text=d["text"], public=d["public"])  # type: ignore[arg-type]
+
+    return _action(request, pk, "answer_case", NoteForm, run, title=_("Note"))
+
+
+def case_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> object:
+        return answers.draft_answer(case, actor=request.user, text=d["text"])  # type: ignore[arg-type]
+
+    return _action(request, pk, "answer_case", AnswerForm, run, title=_("Answer"))
+
+
+@require_POST
+def case_close(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for(request.user, pk, capability="answer_case")  # type: ignore[arg-type]
+    try:
+        answers.close(case, actor=request.user, today=timezone.localdate())  # type: ignore[arg-type]
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("cases:detail", pk=case.pk)
+
+
+@require_POST
+def response_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    response = get_response_for(request.user, pk, capability="approve_answer")  # type: ignore[arg-type]
+    try:
+        answers.approve_answer(response, actor=request.user)  # type: ignore[arg-type]
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("cases:detail", pk=response.case_id)
+
+
+@require_POST
+def response_send(request: HttpRequest, pk: int) -> HttpResponse:
+    response = get_response_for(request.user, pk, capability="answer_case")  # type: ignore[arg-type]
+    try:
+        upload = request.FILES.get("signed")
+        answers.send_answer(
+            response,
+            actor=request.user,  # type: ignore[arg-type]
+            today=timezone.localdate(),
+            signed=clean_upload(upload) if upload else None,
+        )
+        messages.success(request, _("The answer was sent to the citizen."))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("cases:detail", pk=response.case_id)
+
+
+def _protected_file(request: HttpRequest, case: Case) -> None:
+    """A denunciation's files (the letter, its scans, the answer naming the denouncer) go only
+    to those who may see the denouncer; each download is logged (rule 19)."""
+    if not identity.may_see_identity(request.user, case):
+        raise PermissionDenied(_("This file may show the denouncer's identity."))
+    identity.log_access(request.user, case, identity.Via.FILE, request.get_full_path())
+
+
+def response_document(request: HttpRequest, pk: int) -> FileResponse:
+    response = get_response_for(request.user, pk)  # type: ignore[arg-type]
+    if not response.document:
+        raise Http404(_("This answer has no document yet."))
+    _protected_file(request, response.case)
+    name = (response.document.name or "tra-loi.docx").rsplit("/", 1)[-1]
+    pdf = name.endswith(".pdf")
+    return FileResponse(
+        response.document.open("rb"),
+        as_attachment=True,
+        filename=name,
+        content_type="application/pdf" if pdf else DOCX,
+    )
+
+
+def case_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for(request.user, pk)  # type: ignore[arg-type]
+    if not case.decision:
+        raise Http404(_("No decision has been made on this case yet."))
+    named = identity.may_see_identity(request.user, case) and not notice_is_redacted(case)
+    if named:
+        identity.log_access(request.user, case, identity.Via.NOTICE, request.get_full_path())
+    body = decision_notice(case, timezone.localdate(), named=named)
+    reply = HttpResponse(body, content_type=DOCX)
+    reply["Content-Disposition"] = (
+        f'attachment; filename="thong-bao-{case.number:04d}-{case.year}.docx"'
+    )
+    return reply
+
+
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    attachment = get_object_or_404(Attachment, pk=pk)
+    case = get_case_for(request.user, attachment.case_id)  # type: ignore[arg-type]
+    _protected_file(request, case)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
