@@ -1,6 +1,6 @@
 """Rate limits per API key or person (per address when anonymous); 429 past the limit.
 
-A fixed window counted with the cache's atomic `incr`: one small write per request, unlike a
+Numbered fixed windows counted by `web.ratelimit.hit`: one small write per request, unlike a
 stored list of timestamps.
 """
 
@@ -9,9 +9,10 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 from ninja.throttling import BaseThrottle
+
+from tiepdan.web import ratelimit
 
 DEFAULT_RATE = "1200/m"
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -39,13 +40,7 @@ class ApiRateThrottle(BaseThrottle):
         window = int(time.time() // period)
         self.retry_after = period - time.time() % period
         key = f"api-rate:{identity(request, self.get_ident(request))}:{window}"
-        cache.add(key, 0, period + 1)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, period + 1)
-            count = 1
-        return count <= limit
+        return ratelimit.hit(key, window_seconds=period + 1) <= limit
 
     def wait(self) -> float | None:
         return getattr(self, "retry_after", None)

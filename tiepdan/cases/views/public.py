@@ -10,7 +10,6 @@ import secrets
 
 import segno
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,27 +29,18 @@ from tiepdan.lib.uploads import clean_uploads
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.privacy.models import Consent
 from tiepdan.privacy.notice import record_consent
+from tiepdan.web import ratelimit
 
 WRONG_CODE_LIMIT = 10
 WRONG_CODE_WINDOW = 15 * 60  # seconds
 
 
-def _client(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
+def _wrong_codes(request: HttpRequest) -> str:
+    return ratelimit.client_key(request, "wrong-code")
 
 
 def _too_many_wrong_codes(request: HttpRequest) -> bool:
-    return cache.get(f"cases:wrong-code:{_client(request)}", 0) >= WRONG_CODE_LIMIT
-
-
-def _count_wrong_code(request: HttpRequest) -> None:
-    key = f"cases:wrong-code:{_client(request)}"
-    if cache.add(key, 1, WRONG_CODE_WINDOW):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, WRONG_CODE_WINDOW)
+    return ratelimit.count(_wrong_codes(request)) >= WRONG_CODE_LIMIT
 
 
 def find_case(request: HttpRequest, raw: str) -> Case | None:
@@ -59,7 +49,7 @@ def find_case(request: HttpRequest, raw: str) -> Case | None:
         return None
     case = Case.objects.select_related("unit").filter(tracking_code=normalize_code(raw)).first()
     if case is None:
-        _count_wrong_code(request)
+        ratelimit.hit(_wrong_codes(request), window_seconds=WRONG_CODE_WINDOW)
     return case
 
 
