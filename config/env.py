@@ -26,3 +26,13 @@ def envint(name: str, default: int) -> int:
 def envlist(name: str, default: list[str]) -> list[str]:
     value = env(name)
     return [item.strip() for item in value.split(",") if item.strip()] if value else default
+
+
+def envcounts(name: str) -> dict[str, int]:
+    """'bookings=30, citizens=1825' → {'bookings': 30, 'citizens': 1825}; other items ignored."""
+    counts = {}
+    for item in env(name).replace(";", ",").split(","):
+        key, _sep, value = item.partition("=")
+        if key.strip() and value.strip().isdigit():
+            counts[key.strip()] = int(value)
+    return counts

@@ -6,7 +6,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 from xstatic.pkg import bootstrap as xstatic_bootstrap
 
-from config.env import env, envbool, envint, envlist
+from config.env import env, envbool, envcounts, envint, envlist
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env("TIEPDAN_VAR_DIR", str(BASE_DIR / "var")))
@@ -132,6 +132,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Two-factor (TOTP) for leaders and unit admins; off by default only on demo installs.
 TIEPDAN_REQUIRE_2FA = envbool("TIEPDAN_REQUIRE_2FA", not DEMO)
+# The key of the personal data encrypted at rest (tiepdan.lib.crypto); production refuses to
+# start without it. Days kept per record type, over the defaults of tiepdan.privacy.retention.
+TIEPDAN_DATA_KEY = env("TIEPDAN_DATA_KEY")
+TIEPDAN_RETENTION_DAYS = envcounts("TIEPDAN_RETENTION")
 OTP_TOTP_ISSUER = "tiepdan"
 
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)

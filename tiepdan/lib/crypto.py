@@ -32,8 +32,6 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env
-
 logger = logging.getLogger(__name__)
 
 ENV_NAME = "TIEPDAN_DATA_KEY"
@@ -115,8 +113,8 @@ def _insecure_key_allowed() -> bool:
 
 
 def configured_value() -> str:
-    """The key setting: settings.TIEPDAN_DATA_KEY, else the environment (with *_FILE)."""
-    return getattr(settings, ENV_NAME, "") or env(ENV_NAME)
+    """The key setting (config/settings.py reads it from the environment, or *_FILE)."""
+    return str(getattr(settings, ENV_NAME, "") or "")
 
 
 def data_keys() -> DataKeys:

@@ -26,7 +26,6 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env
 from tiepdan.cases.models import Case, CaseCitizen, IdentityAccess, Status
 from tiepdan.cases.models.records import Attachment
 from tiepdan.citizens.models import Citizen
@@ -207,13 +206,10 @@ BY_KEY = {t.key: t for t in RECORD_TYPES}
 
 
 def periods() -> dict[str, int]:
-    """Days kept per record type: the defaults, then the setting, then the environment."""
+    """Days kept per record type: the defaults, then the setting (`TIEPDAN_RETENTION`)."""
     days = {t.key: t.default_days for t in RECORD_TYPES}
-    days.update(getattr(settings, "TIEPDAN_RETENTION_DAYS", {}) or {})
-    for item in env("TIEPDAN_RETENTION").replace(";", ",").split(","):
-        key, _sep, value = item.partition("=")
-        if key.strip() in days and value.strip().isdigit():
-            days[key.strip()] = int(value)
+    chosen = getattr(settings, "TIEPDAN_RETENTION_DAYS", {}) or {}
+    days.update({key: int(value) for key, value in chosen.items() if key in days})
     return days
 
 

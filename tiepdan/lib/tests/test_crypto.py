@@ -7,6 +7,7 @@ from django.test.utils import isolate_apps
 from hypothesis import given
 from hypothesis import strategies as st
 
+from config.env import env
 from tiepdan.lib import crypto
 from tiepdan.lib.fields import EncryptedCharField
 
@@ -104,6 +105,7 @@ def test_it_reads_the_key_from_a_file(settings, monkeypatch, tmp_path):
     path = tmp_path / "data_key"
     path.write_text(KEY_B + "\n")
     monkeypatch.setenv("TIEPDAN_DATA_KEY_FILE", str(path))
+    settings.TIEPDAN_DATA_KEY = env("TIEPDAN_DATA_KEY")  # as config/settings.py reads it
     crypto.require_data_key()
     token = crypto.encrypt("+84912345678")
     settings.TIEPDAN_DATA_KEY = KEY_B

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import timezone
 
+from config.env import envcounts
 from tiepdan.cases.models import Case, IdentityAccess, Status
 from tiepdan.cases.models.records import Attachment
 from tiepdan.cases.tests.factories import receive
@@ -145,7 +146,8 @@ def test_a_period_of_zero_keeps_that_record_type(world, settings):
     assert Appointment.objects.count() == 2
 
 
-def test_the_environment_overrides_the_defaults(monkeypatch):
+def test_the_environment_overrides_the_defaults(monkeypatch, settings):
     monkeypatch.setenv("TIEPDAN_RETENTION", "bookings=30, citizens=x, unknown=5")
+    settings.TIEPDAN_RETENTION_DAYS = envcounts("TIEPDAN_RETENTION")  # as config/settings.py does
     days = retention.periods()
     assert days["bookings"] == 30 and days["citizens"] == 5 * 365 and "unknown" not in days
