@@ -91,7 +91,8 @@ def complete_directive(
     directive_id: int = PathId,
 ) -> Any:
     """`multipart/form-data`: `evidence` (PDF, Word, Excel, JPEG or PNG by content, up to
-    20 MB) and an optional `note`. As on the page: owners and the leaders who issue directives."""
+    20 MB; a photo is stored re-encoded, without its EXIF tags) and an optional `note`. As on
+    the page: owners and the leaders who issue directives."""
     user = caller(request)
     directive = get_directive_for(user, directive_id, write=True)
     return services.complete_directive(directive, note=note, evidence=evidence, actor=user)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-import filetype
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
@@ -16,32 +16,21 @@ from django.utils.translation import gettext as _
 from tiepdan.directives import notifications, rules
 from tiepdan.directives.models import Directive, DirectiveUpdate
 from tiepdan.lib.errors import Conflict, DomainError
+from tiepdan.lib.uploads import EVIDENCE, CleanFile, clean_upload
 from tiepdan.orgunits.models import Department, OrgUnit
 
 if TYPE_CHECKING:
     from tiepdan.accounts.models import User
 
-MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
-EVIDENCE_MIME = {
-    "application/pdf",
-    "image/jpeg",
-    "image/png",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+MAX_EVIDENCE_BYTES = EVIDENCE.max_bytes
 
 
-def check_evidence(upload: UploadedFile | None) -> None:
-    """Refuse an evidence file that is too large or is not, by its content, an allowed type."""
+def clean_evidence(upload: UploadedFile | None) -> CleanFile | None:
+    """Check an evidence file by its content and size; a photo comes back without its EXIF."""
     if not upload:
-        return
-    if (upload.size or 0) > MAX_EVIDENCE_BYTES:
-        raise DomainError(_("The file is larger than 20 MB."), field="evidence")
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in EVIDENCE_MIME:
-        raise DomainError(_("Attach a PDF, Word, Excel, JPEG or PNG file."), field="evidence")
+        return None
+    # Read at each call, so MAX_EVIDENCE_BYTES stays this app's one knob for the limit.
+    return clean_upload(upload, replace(EVIDENCE, max_bytes=MAX_EVIDENCE_BYTES))
 
 
 def _check_owner(unit: OrgUnit, department: Department | None, user: User | None) -> None:
@@ -113,7 +102,7 @@ def _record(
     actor: User | None,
     note: str = "",
     percent: int | None = None,
-    evidence: UploadedFile | None = None,
+    evidence: CleanFile | None = None,
     at: datetime | None = None,
 ) -> DirectiveUpdate:
     update = DirectiveUpdate(
@@ -125,7 +114,7 @@ def _record(
         at=at or timezone.now(),
     )
     if evidence is not None:
-        update.evidence = evidence  # type: ignore[assignment]
+        update.evidence = evidence.as_file()  # type: ignore[assignment]
     update.save()
     return update
 
@@ -151,7 +140,7 @@ def record_progress(
     rules.check_percent(percent)
     if not note.strip():
         raise DomainError(_("Describe what has been done."), field="note")
-    check_evidence(evidence)
+    clean = clean_evidence(evidence)
     with transaction.atomic():
         directive.status = Directive.Status.IN_PROGRESS
         directive.percent_done = percent
@@ -162,7 +151,7 @@ def record_progress(
             actor=actor,
             note=note,
             percent=percent,
-            evidence=evidence,
+            evidence=clean,
         )
     return directive
 
@@ -181,7 +170,7 @@ def complete_directive(
         raise DomainError(
             _("Attach the evidence that the directive has been carried out."), field="evidence"
         )
-    check_evidence(evidence)
+    clean = clean_evidence(evidence)
     with transaction.atomic():
         directive.status = Directive.Status.DONE
         directive.percent_done = 100
@@ -193,7 +182,7 @@ def complete_directive(
             actor=actor,
             note=note,
             percent=100,
-            evidence=evidence,
+            evidence=clean,
         )
         transaction.on_commit(lambda: notifications.notify_completed(directive.pk))
     return directive

@@ -139,3 +139,29 @@ def test_another_ward_cannot_download_the_evidence(client, leader_a, officer_a, 
     _key, elsewhere = make_key(ward_b, "directives.view_directive")
     url = f"{API}/{directive.pk}/updates/{update.pk}/evidence"
     assert client.get(url, **bearer(elsewhere)).status_code == 404
+
+
+def test_a_photo_as_evidence_comes_back_without_its_exif(client, leader_a, officer_a, ward_a):
+    """A phone photo of the finished work keeps no GPS position or device once stored."""
+    from tiepdan.lib.tests.photos import exif_of, gps_photo
+
+    directive = DirectiveFactory(unit=ward_a, issued_by=leader_a, owner_user=officer_a)
+    client.force_login(officer_a)
+    photo = SimpleUploadedFile("anh-hien-truong.jpg", gps_photo(), content_type="image/jpeg")
+    assert _complete(client, directive, {"evidence": photo}).status_code == 200
+    update = directive.updates.get(kind="completed")
+    with update.evidence.open("rb") as stored:
+        assert exif_of(stored) == {}
+    download = client.get(f"{API}/{directive.pk}/updates/{update.pk}/evidence")
+    assert exif_of(b"".join(download.streaming_content)) == {}
+
+
+def test_evidence_named_jpg_that_is_a_web_page_is_refused(client, leader_a, officer_a, ward_a):
+    directive = DirectiveFactory(unit=ward_a, issued_by=leader_a, owner_user=officer_a)
+    client.force_login(officer_a)
+    page = SimpleUploadedFile("anh.jpg", b"<html><script>x()</script></html>", "image/jpeg")
+    response = _complete(client, directive, {"evidence": page}, QUERY_STRING="lang=en")
+    assert response.status_code == 400
+    assert response.json()["error"]["message"] == "Attach a PDF, Word, Excel, JPEG or PNG file."
+    directive.refresh_from_db()
+    assert directive.status == Directive.Status.OPEN and not directive.updates.exists()

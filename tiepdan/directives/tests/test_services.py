@@ -178,3 +178,27 @@ def test_the_periodic_task_escalates_through_the_service(leader_a, ward_a, offic
         directive_deadlines.call_local()
     directive.refresh_from_db()
     assert directive.overdue_flagged_at is not None
+
+
+def test_progress_evidence_photo_is_stored_without_its_gps_tags(leader_a, ward_a, officer_a):
+    from tiepdan.lib.tests.photos import exif_of, gps_photo
+
+    directive = _issue(leader_a, ward_a, owner_user=officer_a)
+    photo = SimpleUploadedFile("anh.jpg", gps_photo(), content_type="image/jpeg")
+    services.record_progress(
+        directive, percent=30, note="Đã khảo sát", actor=officer_a, evidence=photo
+    )
+    update = directive.updates.get(kind="progress")
+    assert update.evidence.name.endswith(".jpg")
+    with update.evidence.open("rb") as stored:
+        assert exif_of(stored) == {}
+
+
+def test_evidence_named_jpg_that_is_a_web_page_is_refused(leader_a, ward_a, officer_a):
+    directive = _issue(leader_a, ward_a, owner_user=officer_a)
+    page = SimpleUploadedFile("anh.jpg", b"<html><script>x()</script></html>", "image/jpeg")
+    with pytest.raises(DomainError) as err:
+        services.complete_directive(directive, note="Xong", evidence=page, actor=officer_a)
+    assert err.value.field == "evidence"
+    directive.refresh_from_db()
+    assert directive.status == Directive.Status.OPEN

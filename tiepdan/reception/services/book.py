@@ -18,6 +18,7 @@ from tiepdan.accounts.models import User
 from tiepdan.citizens.models import Citizen
 from tiepdan.lib.errors import DomainError
 from tiepdan.lib.ids import parse_cccd
+from tiepdan.lib.uploads import SCAN, clean_upload
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.orgunits.services import next_document_number
 from tiepdan.reception import rules
@@ -30,7 +31,6 @@ from tiepdan.reception.models import (
     ReceptionEntry,
     RefusalNotice,
 )
-from tiepdan.reception.uploads import SCAN_TYPES, check_type
 
 Route = ReceptionEntry.Route
 
@@ -337,10 +337,13 @@ def add_receipt(
 
 
 def attach_statement_scan(entry: ReceptionEntry, scan: UploadedFile) -> ReceptionEntry:
-    """Attach the scan of the signed oral-statement record (TCD Arts. 7, 25; rule 6)."""
-    check_type(scan, SCAN_TYPES, field="scan")
+    """Attach the scan of the signed oral-statement record (TCD Arts. 7, 25; rule 6).
+
+    Storage gets the checked copy: a phone photo of the record loses its GPS and device tags.
+    """
+    clean = clean_upload(scan, SCAN)
     with transaction.atomic():
-        entry.statement_scan.save(scan.name or "bien-ban.pdf", scan, save=False)
+        entry.statement_scan.save(clean.name, clean.as_file(), save=False)
         entry.statement_signed = True
         entry.save(update_fields=["statement_scan", "statement_signed"])
     return entry

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 
 from tiepdan.accounts.models import User
 from tiepdan.lib.errors import Conflict, DomainError
+from tiepdan.lib.uploads import RECORDING, clean_upload
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.reception import rules
 from tiepdan.reception.models import Appointment, ReceptionDay, ReceptionSchedule
-from tiepdan.reception.uploads import RECORDING_TYPES, check_type
 
 
 @dataclass(frozen=True)
@@ -362,10 +362,10 @@ def attach_recording(
     """Keep the recording of an online session on the system (Decree 154 Art. 23)."""
     today = today or timezone.localdate()
     _require_online(day)
-    check_type(recording, RECORDING_TYPES, field="recording")
+    clean = clean_upload(recording, RECORDING)
     if day.on > today:
         raise DomainError(_("A session is recorded on or after its day."))
     with transaction.atomic():
-        day.recording.save(recording.name or "ghi-hinh.mp4", recording, save=False)
+        day.recording.save(clean.name, clean.as_file(), save=False)
         day.save(update_fields=["recording", "updated_at"])
     return day

@@ -54,6 +54,28 @@ def test_the_recording_is_kept_after_the_session(leader_a):
     assert day.recording.name.endswith(".mp4") and day.link_tested_on == date(2026, 12, 8)
 
 
+def test_the_recording_is_stored_byte_for_byte_under_the_name_its_content_gives(leader_a):
+    """A recording is not re-encoded: only its type is checked, by its content."""
+    day = online_day(leader_a, online_link="https://hop.example.vn/x")
+    data = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 8
+    upload = SimpleUploadedFile("buoi-tiep.dat", data, content_type="application/octet-stream")
+    services.attach_recording(day, upload, today=date(2026, 12, 10))
+    day.refresh_from_db()
+    assert day.recording.name.endswith(".mp4")
+    with day.recording.open("rb") as stored:
+        assert stored.read() == data
+
+
+def test_a_recording_that_is_a_web_page_is_refused(leader_a):
+    day = online_day(leader_a, online_link="https://hop.example.vn/x")
+    page = SimpleUploadedFile("buoi-tiep.mp4", b"<!DOCTYPE html><html></html>", "video/mp4")
+    with pytest.raises(DomainError) as error:
+        services.attach_recording(day, page, today=date(2026, 12, 10))
+    assert error.value.field == "recording"
+    day.refresh_from_db()
+    assert not day.recording
+
+
 @time_machine.travel("2026-11-23 09:00 +07:00", tick=False)
 def test_the_work_list_shows_an_untested_online_session(client, leader_a, officer_a):
     day = online_day(leader_a, online_link="https://hop.example.vn/x")

@@ -289,3 +289,34 @@ def test_the_signed_oral_statement_record_is_attached_as_a_scan(officer_a):
     )
     entry.refresh_from_db()
     assert entry.statement_signed and entry.statement_scan.name.endswith(".pdf")
+
+
+def test_a_photographed_statement_record_is_stored_without_its_gps_tags(officer_a):
+    """A phone photo of the signed record must not keep where and with what it was taken."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tiepdan.lib.tests.photos import exif_of, gps_photo
+
+    entry = services.record_entry(
+        officer_a.unit, entry_data(oral_statement=True), actor=officer_a, today=TODAY
+    )
+    photo = SimpleUploadedFile("bien-ban.jpg", gps_photo(), content_type="image/jpeg")
+    services.attach_statement_scan(entry, photo)
+    entry.refresh_from_db()
+    assert entry.statement_signed and entry.statement_scan.name.endswith(".jpg")
+    with entry.statement_scan.open("rb") as stored:
+        assert exif_of(stored) == {}
+
+
+def test_a_scan_named_jpg_that_is_a_web_page_is_refused(officer_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    entry = services.record_entry(
+        officer_a.unit, entry_data(oral_statement=True), actor=officer_a, today=TODAY
+    )
+    page = SimpleUploadedFile("bien-ban.jpg", b"<html><script>x()</script></html>", "image/jpeg")
+    with pytest.raises(DomainError) as error:
+        services.attach_statement_scan(entry, page)
+    assert error.value.field == "scan"
+    entry.refresh_from_db()
+    assert not entry.statement_signed and not entry.statement_scan
