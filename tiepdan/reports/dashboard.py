@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.reports import charts, queries
-from tiepdan.reports.content_state import KIND_KEYS, kind_labels
+from tiepdan.reports.content.state import KIND_KEYS, kind_labels
 from tiepdan.reports.periods import Window, window
 from tiepdan.targets.models import Programme
 from tiepdan.targets.periods import MONTH, YEAR, Period, parse_period

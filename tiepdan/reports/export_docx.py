@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from tiepdan.lib.docx import OfficialDocument
-from tiepdan.reports.content import Report
+from tiepdan.reports.content.report import Report
 
 
 def to_docx(report: Report) -> bytes:

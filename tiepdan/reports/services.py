@@ -14,9 +14,9 @@ from tiepdan.accounts.models import User
 from tiepdan.lib.errors import DomainError
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.orgunits.services import next_document_number
-from tiepdan.reports.content import Report
-from tiepdan.reports.content_party import build_party
-from tiepdan.reports.content_state import build_state
+from tiepdan.reports.content.party import build_party
+from tiepdan.reports.content.report import Report
+from tiepdan.reports.content.state import build_state
 from tiepdan.reports.export_docx import to_docx
 from tiepdan.reports.export_xlsx import to_xlsx
 from tiepdan.reports.indicators import refresh_unit

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from tiepdan.accounts.models import User
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.reports import charts, queries
-from tiepdan.reports.content import (
+from tiepdan.reports.content.report import (
     Chart,
     Progress,
     Report,
