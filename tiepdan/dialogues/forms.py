@@ -12,18 +12,10 @@ from tiepdan.cases.models import Case
 from tiepdan.dialogues.models import Dialogue, Participant
 from tiepdan.directives.forms import DirectiveForm
 from tiepdan.orgunits.models import OrgUnit
+from tiepdan.web.forms import BootstrapMixin
 
 
-def _bootstrap(form: forms.Form) -> None:
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
-            continue
-        css = "form-select" if isinstance(widget, forms.Select) else "form-control"
-        widget.attrs.setdefault("class", css)
-
-
-class PlanForm(forms.Form):
+class PlanForm(BootstrapMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind of dialogue"), choices=Dialogue.Kind.choices)
     topic = forms.CharField(label=_("Topic"), max_length=300)
     description = forms.CharField(
@@ -55,32 +47,23 @@ class PlanForm(forms.Form):
         groups.queryset = OrgUnit.objects.filter(parent=unit, level=OrgUnit.Level.GROUP)
         cases = cast(forms.ModelMultipleChoiceField, self.fields["cases"])
         cases.queryset = Case.objects.filter(unit=unit).order_by("-received_on")[:200]
-        _bootstrap(self)
 
 
-class InviteForm(forms.Form):
+class InviteForm(BootstrapMixin, forms.Form):
     name = forms.CharField(label=_("Full name or body"), max_length=200)
     affiliation = forms.CharField(label=_("Post, body or address"), max_length=300, required=False)
     role = forms.ChoiceField(
         label=_("Role"), choices=Participant.Role.choices, initial=Participant.Role.CITIZEN
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _bootstrap(self)
 
-
-class InvitationsSentForm(forms.Form):
+class InvitationsSentForm(BootstrapMixin, forms.Form):
     invitations_sent_on = forms.DateField(
         label=_("Invitations sent on"), widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _bootstrap(self)
 
-
-class HeldForm(forms.Form):
+class HeldForm(BootstrapMixin, forms.Form):
     attended = forms.MultipleChoiceField(
         label=_("Present"), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -96,20 +79,15 @@ class HeldForm(forms.Form):
         super().__init__(*args, **kwargs)
         attended = cast(forms.MultipleChoiceField, self.fields["attended"])
         attended.choices = [(str(p.pk), str(p)) for p in dialogue.participants.all()]
-        _bootstrap(self)
 
 
-class IssueForm(forms.Form):
+class IssueForm(BootstrapMixin, forms.Form):
     raised_by = forms.CharField(label=_("Raised by"), max_length=200)
     content = forms.CharField(label=_("Matter raised"), widget=forms.Textarea(attrs={"rows": 2}))
     answer = forms.CharField(
         label=_("Answer given"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     answered_by = forms.CharField(label=_("Answered by"), max_length=200, required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _bootstrap(self)
 
 
 class CommitmentForm(DirectiveForm):
@@ -122,21 +100,16 @@ class CommitmentForm(DirectiveForm):
         self.fields["title"].label = _("Commitment")
 
 
-class PublishForm(forms.Form):
+class PublishForm(BootstrapMixin, forms.Form):
     public_summary = forms.CharField(
         label=_("Summary for the public"), widget=forms.Textarea(attrs={"rows": 4})
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _bootstrap(self)
 
-
-class CancelForm(forms.Form):
+class CancelForm(BootstrapMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason for cancelling"), widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _bootstrap(self)

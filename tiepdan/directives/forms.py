@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 from tiepdan.accounts.models import User
 from tiepdan.directives.models import Directive
 from tiepdan.orgunits.models import Department, OrgUnit
+from tiepdan.web.forms import BootstrapMixin
 
 EVIDENCE_TYPES = ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
 
@@ -23,7 +24,7 @@ def _evidence_field(required: bool) -> forms.FileField:
     )
 
 
-class DirectiveForm(forms.Form):
+class DirectiveForm(BootstrapMixin, forms.Form):
     title = forms.CharField(label=_("Directive"), max_length=300)
     content = forms.CharField(
         label=pgettext_lazy("directive", "Details"),
@@ -70,10 +71,6 @@ class DirectiveForm(forms.Form):
         officers.queryset = (
             User.objects.people().filter(unit=unit, is_active=True).order_by("first_name")
         )
-        for field in self.fields.values():
-            field.widget.attrs.setdefault(
-                "class", "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
-            )
 
 
 class ProgressForm(forms.Form):
@@ -87,7 +84,7 @@ class ProgressForm(forms.Form):
         label=_("What has been done"),
         widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
     )
-    # Size and type by content: services.check_evidence, for the page and the API alike.
+    # Size and type by content, pictures without EXIF: services.clean_evidence (page and API).
     evidence = _evidence_field(required=False)
 
 

@@ -10,29 +10,12 @@ from django.utils.translation import pgettext_lazy
 
 from tiepdan.mediation.models import FollowUp, MediationCase, MediationTeam, Mediator
 from tiepdan.orgunits.models import OrgUnit
+from tiepdan.web.forms import BootstrapMixin
 
 DATE = {"type": "date"}
 
 
-def _bootstrap(form: forms.BaseForm) -> None:
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(
-            widget, forms.CheckboxInput | forms.CheckboxSelectMultiple | forms.RadioSelect
-        ):
-            continue
-        widget.attrs.setdefault(
-            "class", "form-select" if isinstance(widget, forms.Select) else "form-control"
-        )
-
-
-class BootstrapForm(forms.Form):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _bootstrap(self)
-
-
-class MediatorRowForm(BootstrapForm):
+class MediatorRowForm(BootstrapMixin, forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200, required=False)
     sex = forms.ChoiceField(
         label=_("Sex"), choices=[("", "—"), *Mediator.Sex.choices], required=False
@@ -49,7 +32,7 @@ class MediatorRowForm(BootstrapForm):
 MediatorFormSet = forms.formset_factory(MediatorRowForm, extra=6, max_num=12)
 
 
-class TeamForm(BootstrapForm):
+class TeamForm(BootstrapMixin, forms.Form):
     group = forms.ModelChoiceField(
         label=_("Village or residential group"), queryset=OrgUnit.objects.none()
     )
@@ -92,7 +75,7 @@ class MediatorForm(MediatorRowForm):
     )
 
 
-class LeaderForm(BootstrapForm):
+class LeaderForm(BootstrapMixin, forms.Form):
     mediator = forms.ModelChoiceField(label=_("Team leader"), queryset=Mediator.objects.none())
     decision_number = forms.CharField(
         label=_("Chairman's decision recognising the leader"), max_length=60
@@ -114,7 +97,7 @@ def _mediator_field(required: bool = False) -> forms.ModelMultipleChoiceField:
     )
 
 
-class CaseForm(BootstrapForm):
+class CaseForm(BootstrapMixin, forms.Form):
     team = forms.ModelChoiceField(label=_("Mediation team"), queryset=MediationTeam.objects.none())
     received_on = forms.DateField(
         label=pgettext_lazy("mediation", "Received on"), widget=forms.DateInput(attrs=DATE)
@@ -166,7 +149,7 @@ class CaseForm(BootstrapForm):
         field.label_from_instance = lambda m: f"{m.full_name} ({m.team})"  # type: ignore[method-assign,assignment]
 
 
-class AssignForm(BootstrapForm):
+class AssignForm(BootstrapMixin, forms.Form):
     mediators = _mediator_field(required=True)
     assigned_on = forms.DateField(label=_("Assigned on"), widget=forms.DateInput(attrs=DATE))
 
@@ -187,7 +170,7 @@ class SessionForm(AssignForm):
     notes = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class OutcomeForm(BootstrapForm):
+class OutcomeForm(BootstrapMixin, forms.Form):
     ENDED = [
         (MediationCase.Status.SUCCESSFUL, MediationCase.Status.SUCCESSFUL.label),
         (MediationCase.Status.UNSUCCESSFUL, MediationCase.Status.UNSUCCESSFUL.label),
@@ -205,7 +188,7 @@ class OutcomeForm(BootstrapForm):
     )
 
 
-class AgreementForm(BootstrapForm):
+class AgreementForm(BootstrapMixin, forms.Form):
     made_on = forms.DateField(label=_("Made on"), widget=forms.DateInput(attrs=DATE))
     place = forms.CharField(label=pgettext_lazy("mediation", "Place"), max_length=300)
     grounds = forms.CharField(
@@ -236,7 +219,7 @@ class AgreementForm(BootstrapForm):
     )
 
 
-class FollowUpForm(BootstrapForm):
+class FollowUpForm(BootstrapMixin, forms.Form):
     checked_on = forms.DateField(label=_("Checked on"), widget=forms.DateInput(attrs=DATE))
     result = forms.ChoiceField(
         label=pgettext_lazy("mediation", "Result"), choices=FollowUp.Result.choices
@@ -244,7 +227,7 @@ class FollowUpForm(BootstrapForm):
     note = forms.CharField(label=pgettext_lazy("mediation", "Note"), required=False)
 
 
-class ReferralForm(BootstrapForm):
+class ReferralForm(BootstrapMixin, forms.Form):
     referred_to = forms.CharField(label=_("Referred to"), max_length=200)
     referred_on = forms.DateField(label=_("Referred on"), widget=forms.DateInput(attrs=DATE))
     open_case = forms.BooleanField(

@@ -12,20 +12,10 @@ from tiepdan.citizens.models import Citizen
 from tiepdan.orgunits.models import Department
 from tiepdan.privacy.notice import ConsentMixin
 from tiepdan.reception.models import ReceiptItem, ReceptionDay, ReceptionEntry, ReceptionSchedule
+from tiepdan.web.forms import BootstrapMixin
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time", "class": "form-control"}, format="%H:%M")
-
-
-class BootstrapMixin:
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
-        for field in self.fields.values():  # type: ignore[attr-defined]
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                continue
-            css = "form-select" if isinstance(widget, forms.Select) else "form-control"
-            widget.attrs.setdefault("class", css)
 
 
 def leaders_of(unit_id: int | None) -> Any:

@@ -5,20 +5,19 @@ from django.utils.translation import gettext_lazy as _
 
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.reports.models import GeneratedReport, ReportSettings
+from tiepdan.web.forms import BootstrapMixin
 
 
-class SettingsForm(forms.ModelForm):
+class SettingsForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = ReportSettings
         fields = ["state_cutoff_day", "party_cutoff_day"]
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        for field in self.fields.values():
-            field.widget.attrs["class"] = "form-control"
 
 
-class ReportForm(forms.Form):
+class ReportForm(BootstrapMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Report"), choices=GeneratedReport.Kind.choices)
     period = forms.CharField(
         label=_("Period"),
@@ -33,5 +32,3 @@ class ReportForm(forms.Form):
     def __init__(self, *args: object, units: object = None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
-        for name, field in self.fields.items():
-            field.widget.attrs["class"] = "form-control" if name == "period" else "form-select"

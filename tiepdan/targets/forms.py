@@ -1,21 +1,12 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tiepdan.lib.errors import DomainError
 from tiepdan.targets.models import Programme, Target, UnitRating
 from tiepdan.targets.periods import Period, parse_period
-
-
-class BootstrapMixin:
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():  # type: ignore[attr-defined]
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs.setdefault("class", css)
+from tiepdan.web.forms import BootstrapMixin
 
 
 class ResultForm(BootstrapMixin, forms.Form):

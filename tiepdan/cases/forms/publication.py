@@ -8,9 +8,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from tiepdan.cases.forms.staff import BootstrapMixin
 from tiepdan.cases.models import Field
 from tiepdan.orgunits.models import OrgUnit
+from tiepdan.web.forms import BootstrapMixin
 
 
 class PublishForm(BootstrapMixin, forms.Form):
