@@ -6,6 +6,7 @@ Login, logout and password change are Django's own views (see urls.py).
 from __future__ import annotations
 
 from base64 import b32encode
+from typing import Any
 
 import segno
 from django.contrib import messages
@@ -24,7 +25,7 @@ from tiepdan.accounts.access import get_user_for, scoped
 from tiepdan.accounts.forms import TokenForm, UserCreateForm, UserEditForm, UserPasswordForm
 from tiepdan.accounts.models import User
 from tiepdan.accounts.roles import ROLE_LABELS
-from tiepdan.lib.errors import DomainError
+from tiepdan.web.actions import perform, submit
 
 MANAGE = "accounts.manage_unit_users"
 
@@ -93,28 +94,24 @@ def user_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _apply_domain_error(form: object, error: DomainError) -> None:
-    field = error.field if error.field in getattr(form, "fields", {}) else None
-    form.add_error(field, error.message)  # type: ignore[attr-defined]
-
-
 @permission_required(MANAGE, raise_exception=True)
 def user_create(request: HttpRequest) -> HttpResponse:
     actor: User = request.user  # type: ignore[assignment]
     form = UserCreateForm(request.POST or None, actor=actor, initial={"unit": actor.unit})
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            user = services.create_user(
-                actor=actor,
-                username=data.pop("username"),
-                password=data.pop("password1"),
-                roles=data.pop("roles"),
-                **{k: v for k, v in data.items() if k != "password2"},
-            )
-        except DomainError as error:
-            _apply_domain_error(form, error)
-        else:
+
+    def create(data: dict[str, Any]) -> User:
+        data = dict(data)
+        return services.create_user(
+            actor=actor,
+            username=data.pop("username"),
+            password=data.pop("password1"),
+            roles=data.pop("roles"),
+            **{k: v for k, v in data.items() if k != "password2"},
+        )
+
+    if request.method == "POST":
+        user = submit(request, form, create).value
+        if user is not None:
             messages.success(request, _("Account %(name)s created.") % {"name": user.username})
             return redirect("accounts:user_list")
     return render(request, "accounts/user_form.html", {"form": form, "creating": True})
@@ -124,17 +121,16 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
     actor: User = request.user  # type: ignore[assignment]
     target = get_user_for(actor, pk, write=request.method == "POST")
     form = UserEditForm(request.POST or None, instance=target, actor=actor)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.update_user(
-                User.objects.get(pk=target.pk), actor=actor, roles=data.pop("roles"), **data
-            )
-        except DomainError as error:
-            _apply_domain_error(form, error)
-        else:
-            messages.success(request, _("Account %(name)s saved.") % {"name": target.username})
-            return redirect("accounts:user_list")
+
+    def save(data: dict[str, Any]) -> None:
+        data = dict(data)
+        services.update_user(
+            User.objects.get(pk=target.pk), actor=actor, roles=data.pop("roles"), **data
+        )
+
+    if request.method == "POST" and submit(request, form, save).ok:
+        messages.success(request, _("Account %(name)s saved.") % {"name": target.username})
+        return redirect("accounts:user_list")
     return render(
         request, "accounts/user_form.html", {"form": form, "target": target, "creating": False}
     )
@@ -145,13 +141,12 @@ def user_set_active(request: HttpRequest, pk: int) -> HttpResponse:
     actor: User = request.user  # type: ignore[assignment]
     target = get_user_for(actor, pk, write=True)
     active = request.POST.get("active") == "1"
-    try:
-        services.set_user_active(target, actor=actor, active=active)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        message = _("Account %(name)s enabled.") if active else _("Account %(name)s disabled.")
-        messages.success(request, message % {"name": target.username})
+    message = _("Account %(name)s enabled.") if active else _("Account %(name)s disabled.")
+    perform(
+        request,
+        lambda: services.set_user_active(target, actor=actor, active=active),
+        success=message % {"name": target.username},
+    )
     return redirect("accounts:user_list")
 
 

@@ -29,7 +29,7 @@ from tiepdan.dialogues.forms import (
     PublishForm,
 )
 from tiepdan.dialogues.models import Dialogue
-from tiepdan.lib.errors import DomainError
+from tiepdan.web.actions import submit
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -53,12 +53,13 @@ def plan(request: HttpRequest) -> HttpResponse:
     if unit is None:
         raise PermissionDenied
     form = PlanForm(request.POST or None, unit=unit, initial={"chaired_by": request.user.pk})
-    if request.method == "POST" and form.is_valid():
-        try:
-            dialogue = services.plan_dialogue(unit=unit, actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
-        except DomainError as err:
-            form.add_error(err.field if err.field in form.fields else None, err.message)
-        else:
+    if request.method == "POST":
+        dialogue = submit(
+            request,
+            form,
+            lambda data: services.plan_dialogue(unit=unit, actor=request.user, **data),  # type: ignore[arg-type]
+        ).value
+        if dialogue is not None:
             warning = rules.planning_warning(
                 is_complaint=False, today=timezone.localdate(), held_on=dialogue.held_on
             )
@@ -107,16 +108,12 @@ def _action(
     """Validate one small form of the record page and run its service; errors re-render."""
     dialogue = get_dialogue_for(request.user, pk, write=True)  # type: ignore[arg-type]
     form = make(dialogue)
-    if form.is_valid():
-        try:
-            note = run(dialogue, form.cleaned_data)
-        except DomainError as err:
-            form.add_error(err.field if err.field in form.fields else None, err.message)
-        else:
-            if isinstance(note, str):
-                messages.warning(request, note)
-            messages.success(request, _("Saved."))
-            return redirect(f"{dialogue.get_absolute_url()}#{name}")
+    done = submit(request, form, lambda data: run(dialogue, data))
+    if done.ok:
+        if isinstance(done.value, str):
+            messages.warning(request, done.value)
+        messages.success(request, _("Saved."))
+        return redirect(f"{dialogue.get_absolute_url()}#{name}")
     return detail(request, pk, forms={name: form})
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import groupby
 
 from django.contrib import messages
@@ -18,7 +19,7 @@ from tiepdan.directives import services
 from tiepdan.directives.access import ISSUE, VIEW, can_report, get_directive_for
 from tiepdan.directives.forms import CancelForm, CompleteForm, DirectiveForm, ProgressForm
 from tiepdan.directives.models import Directive, DirectiveQuerySet, DirectiveUpdate
-from tiepdan.lib.errors import DomainError
+from tiepdan.web.actions import perform, submit
 
 
 def _overdue_first(queryset: DirectiveQuerySet) -> DirectiveQuerySet:
@@ -94,18 +95,25 @@ def create(request: HttpRequest) -> HttpResponse:
         "source_kind": request.GET.get("source_kind", "work_meeting"),
     }
     form = DirectiveForm(request.POST or None, unit=unit, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            directive = services.create_directive(unit=unit, issued_by=request.user, **data)  # type: ignore[arg-type]
-        except DomainError as err:
-            form.add_error(err.field if err.field in form.fields else None, err.message)
-        else:
-            messages.success(request, _("The directive has been issued."))
+    if request.method == "POST":
+        directive = submit(
+            request,
+            form,
+            lambda data: services.create_directive(unit=unit, issued_by=request.user, **data),  # type: ignore[arg-type]
+            success=_("The directive has been issued."),
+        ).value
+        if directive is not None:
             if "another" in request.POST:
-                return redirect(f"{request.path}?source_kind={data['source_kind']}")
+                return redirect(f"{request.path}?source_kind={form.cleaned_data['source_kind']}")
             return redirect(directive)
     return render(request, "directives/form.html", {"form": form})
+
+
+_ACTIONS: dict[str, Callable[..., Directive]] = {
+    "progress": services.record_progress,
+    "complete": services.complete_directive,
+    "cancel": services.cancel_directive,
+}
 
 
 def _post_form(request: HttpRequest, pk: int, form_class: type, action: str) -> HttpResponse:
@@ -116,18 +124,12 @@ def _post_form(request: HttpRequest, pk: int, form_class: type, action: str) -> 
         directive = get_directive_for(request.user, pk, write=True)  # type: ignore[arg-type]
     form = form_class(request.POST, request.FILES)
     if form.is_valid():
-        data = form.cleaned_data
-        try:
-            if action == "progress":
-                services.record_progress(directive, actor=request.user, **data)  # type: ignore[arg-type]
-            elif action == "complete":
-                services.complete_directive(directive, actor=request.user, **data)  # type: ignore[arg-type]
-            else:
-                services.cancel_directive(directive, actor=request.user, **data)  # type: ignore[arg-type]
-        except DomainError as err:
-            messages.error(request, err.message)
-        else:
-            messages.success(request, _("Saved."))
+        run = _ACTIONS[action]
+        perform(
+            request,
+            lambda: run(directive, actor=request.user, **form.cleaned_data),
+            success=_("Saved."),
+        )
     else:
         for errors in form.errors.values():
             for error in errors:

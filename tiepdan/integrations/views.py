@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,24 +12,26 @@ from tiepdan.accounts.models import User
 from tiepdan.integrations import services
 from tiepdan.integrations.access import MANAGE, get_api_key_for, keys_visible_to
 from tiepdan.integrations.forms import ApiKeyForm
-from tiepdan.lib.errors import DomainError
+from tiepdan.web.actions import perform, submit
 
 
 @permission_required(MANAGE, raise_exception=True)
 def key_list(request: HttpRequest) -> HttpResponse:
     actor: User = request.user  # type: ignore[assignment]
     form = ApiKeyForm(request.POST or None, actor=actor)
-    if request.method == "POST" and form.is_valid():
-        try:
-            api_key, plain = services.create_api_key(
-                unit=form.cleaned_data["unit"],
-                name=form.cleaned_data["name"],
-                capabilities=form.cleaned_data["capabilities"],
+    if request.method == "POST":
+        created = submit(
+            request,
+            form,
+            lambda data: services.create_api_key(
+                unit=data["unit"],
+                name=data["name"],
+                capabilities=data["capabilities"],
                 created_by=actor,
-            )
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
+            ),
+        ).value
+        if created is not None:
+            api_key, plain = created
             # Rendered, never redirected: the plain key exists only in this response.
             response = render(
                 request, "integrations/key_created.html", {"api_key": api_key, "plain": plain}
@@ -45,10 +46,9 @@ def key_list(request: HttpRequest) -> HttpResponse:
 @permission_required(MANAGE, raise_exception=True)
 def key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     api_key = get_api_key_for(request.user, pk, write=True)  # type: ignore[arg-type]
-    try:
-        services.revoke_api_key(api_key, actor=request.user)  # type: ignore[arg-type]
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The key “%(name)s” is revoked.") % {"name": api_key.name})
+    perform(
+        request,
+        lambda: services.revoke_api_key(api_key, actor=request.user),  # type: ignore[arg-type]
+        success=_("The key “%(name)s” is revoked.") % {"name": api_key.name},
+    )
     return redirect("integrations:key_list")

@@ -36,6 +36,7 @@ from tiepdan.mediation.forms import (
 from tiepdan.mediation.models import MediationCase, MediationTeam, Mediator
 from tiepdan.mediation.referral import refer_to_authorities
 from tiepdan.orgunits.models import OrgUnit
+from tiepdan.web.actions import perform, submit
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -59,10 +60,6 @@ def _file(data: bytes, content_type: str, name: str) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def _form_error(form: Any, err: DomainError) -> None:
-    form.add_error(err.field if err.field in form.fields else None, err.message)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -124,12 +121,13 @@ def team_new(request: HttpRequest) -> HttpResponse:
     form = TeamForm(request.POST or None, unit=unit)
     formset = MediatorFormSet(request.POST or None, prefix="m")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        try:
-            team = services.establish_team(**_team_input(form.cleaned_data, formset))
-        except DomainError as err:
-            form.add_error(None, err.message)
-        else:
-            messages.success(request, _("The mediation team has been set up."))
+        team = submit(
+            request,
+            form,
+            lambda data: services.establish_team(**_team_input(data, formset)),
+            success=_("The mediation team has been set up."),
+        ).value
+        if team is not None:
             return redirect(team)
     return render(request, "mediation/team_new.html", {"form": form, "formset": formset})
 
@@ -167,10 +165,7 @@ def team_add_mediator(request: HttpRequest, pk: int) -> HttpResponse:
 def team_retire(request: HttpRequest, pk: int, mediator_pk: int) -> HttpResponse:
     team_obj = get_team_for(request.user, pk, write=True)  # type: ignore[arg-type]
     mediator = team_obj.mediators.get(pk=mediator_pk)
-    try:
-        services.retire_mediator(mediator, left_on=timezone.localdate())
-    except DomainError as err:
-        messages.error(request, err.message)
+    perform(request, lambda: services.retire_mediator(mediator, left_on=timezone.localdate()))
     return redirect(team_obj)
 
 
@@ -178,13 +173,8 @@ def team_retire(request: HttpRequest, pk: int, mediator_pk: int) -> HttpResponse
 def team_leader(request: HttpRequest, pk: int) -> HttpResponse:
     team_obj = get_team_for(request.user, pk, write=True)  # type: ignore[arg-type]
     form = LeaderForm(request.POST, team=team_obj)
-    if form.is_valid():
-        try:
-            services.recognise_leader(team_obj, **form.cleaned_data)
-        except DomainError as err:
-            _form_error(form, err)
-        else:
-            return redirect(team_obj)
+    if submit(request, form, lambda data: services.recognise_leader(team_obj, **data)).ok:
+        return redirect(team_obj)
     return team(request, pk, forms={"leader": form})
 
 
@@ -208,8 +198,8 @@ def case_new(request: HttpRequest) -> HttpResponse:
     require(request.user, RECORD)  # type: ignore[arg-type]
     unit = _unit(request)
     form = CaseForm(request.POST or None, unit=unit, initial={"received_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def register(data: dict[str, Any]) -> MediationCase:
         parties = [
             services.PartyInput(
                 side=side,
@@ -219,11 +209,11 @@ def case_new(request: HttpRequest) -> HttpResponse:
             )
             for side in ("a", "b")
         ]
-        try:
-            case = services.register_case(parties=parties, actor=request.user, **data)  # type: ignore[arg-type]
-        except DomainError as err:
-            _form_error(form, err)
-        else:
+        return services.register_case(parties=parties, actor=request.user, **data)  # type: ignore[arg-type]
+
+    if request.method == "POST":
+        case = submit(request, form, register).value
+        if case is not None:
             if case.status == MediationCase.Status.REFUSED:
                 messages.warning(
                     request, _("The matter was recorded as refused under Law 35/2013 Art. 3.")
@@ -289,14 +279,8 @@ def _case_action(
     """Validate one small form of the case page and run its service; errors re-render."""
     case_obj = get_case_for(request.user, pk, write=True)  # type: ignore[arg-type]
     form = make(case_obj)
-    if form.is_valid():
-        try:
-            run(case_obj, dict(form.cleaned_data))
-        except DomainError as err:
-            _form_error(form, err)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(case_obj)
+    if submit(request, form, lambda data: run(case_obj, dict(data)), success=_("Saved.")).ok:
+        return redirect(case_obj)
     return case(request, pk, forms={name: form})
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db import transaction
@@ -19,6 +21,7 @@ from tiepdan.reception import compliance
 from tiepdan.reports import access, dashboard, public, services, tasks
 from tiepdan.reports.forms import ReportForm, SettingsForm
 from tiepdan.reports.models import GeneratedReport, ReportSettings
+from tiepdan.web.actions import submit
 
 
 def _user(request: HttpRequest) -> User:
@@ -50,18 +53,18 @@ def report_list(request: HttpRequest) -> HttpResponse:
     require(user, access.MAKE_REPORTS)
     units = user.visible_units().filter(level__in=[OrgUnit.Level.PROVINCE, OrgUnit.Level.COMMUNE])
     form = ReportForm(request.POST or None, units=units, initial={"unit": user.unit_id})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def request_report(data: dict[str, Any]) -> GeneratedReport:
         unit = data["unit"] or user.unit
         if unit is None:
             raise Http404
-        try:
-            report = services.request_report(
-                unit=unit, kind=data["kind"], period=data["period"], fmt=data["fmt"], actor=user
-            )
-        except DomainError as error:
-            form.add_error("period" if error.field == "period" else None, error.message)
-        else:
+        return services.request_report(
+            unit=unit, kind=data["kind"], period=data["period"], fmt=data["fmt"], actor=user
+        )
+
+    if request.method == "POST":
+        report = submit(request, form, request_report).value
+        if report is not None:
             transaction.on_commit(lambda: tasks.generate_report(report.pk))
             return redirect("reports:detail", pk=report.pk)
     reports = scoped(GeneratedReport.objects.select_related("unit", "requested_by"), user)[:50]

@@ -10,12 +10,12 @@ from django.views.decorators.http import require_POST
 
 from tiepdan.accounts.access import require, scoped
 from tiepdan.accounts.models import User
-from tiepdan.lib.errors import DomainError
 from tiepdan.targets import access, exchange, services
 from tiepdan.targets.forms import ImportForm, ProgrammeForm, RatingForm, ResultForm, TargetForm
 from tiepdan.targets.lines import programme_lines
 from tiepdan.targets.models import Programme, UnitRating
 from tiepdan.targets.rules import rating_streak, streak_words
+from tiepdan.web.actions import perform, submit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -30,12 +30,13 @@ def programme_list(request: HttpRequest) -> HttpResponse:
     programmes = scoped(Programme.objects.select_related("unit"), user).order_by("-year", "unit")
     form = ProgrammeForm(request.POST or None)
     can_manage = user.has_perm(access.MANAGE) and user.unit is not None
-    if request.method == "POST" and can_manage and form.is_valid():
-        try:
-            programme = services.create_programme(unit=user.unit, **form.cleaned_data)  # type: ignore[arg-type]
-        except DomainError as error:
-            form.add_error(error.field, error.message)
-        else:
+    if request.method == "POST" and can_manage:
+        programme = submit(
+            request,
+            form,
+            lambda data: services.create_programme(unit=user.unit, **data),  # type: ignore[arg-type]
+        ).value
+        if programme is not None:
             return redirect("targets:programme", pk=programme.pk)
     context = {"programmes": programmes, "form": form, "can_manage": can_manage}
     return render(request, "targets/programme_list.html", context)
@@ -67,14 +68,9 @@ def target_form(request: HttpRequest, pk: int, target_pk: int | None = None) -> 
     target = programme.targets.filter(pk=target_pk).first() if target_pk else None
     form = TargetForm(request.POST or None, instance=target)
     form.fields["responsible"].queryset = User.objects.people().filter(unit=programme.unit)  # type: ignore[attr-defined]
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        code = data.pop("code")
-        try:
-            services.save_target(programme, code=code, **data)
-        except DomainError as error:
-            form.add_error(error.field, error.message)
-        else:
+    if request.method == "POST":
+        saved = submit(request, form, lambda data: services.save_target(programme, **data))
+        if saved.ok:
             return redirect("targets:programme", pk=programme.pk)
     context = {"programme": programme, "form": form, "target": target}
     return render(request, "targets/target_form.html", context)
@@ -84,13 +80,14 @@ def enter_result(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     target = access.get_target_for_entry(user, pk)
     form = ResultForm(request.POST or None, initial={"period": str(target.programme.year)})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_result(target, actor=user, **form.cleaned_data)
-        except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
-        else:
-            messages.success(request, _("The result has been saved."))
+    if request.method == "POST":
+        saved = submit(
+            request,
+            form,
+            lambda data: services.record_result(target, actor=user, **data),
+            success=_("The result has been saved."),
+        )
+        if saved.ok:
             return redirect("targets:programme", pk=target.programme_id)
     results = target.results.order_by("-year", "kind", "index")
     context = {"target": target, "form": form, "results": results}
@@ -122,10 +119,8 @@ def import_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     programme = access.get_programme_for(_user(request), pk, write=True)
     form = ImportForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            count = exchange.import_programme(programme, form.cleaned_data["file"].read())
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
+        file = form.cleaned_data["file"]
+        count = perform(request, lambda: exchange.import_programme(programme, file.read())).value
+        if count is not None:
             messages.success(request, _("%(count)s targets imported.") % {"count": count})
     return redirect("targets:programme", pk=programme.pk)

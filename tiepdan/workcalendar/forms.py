@@ -50,7 +50,3 @@ class HolidayForm(forms.Form):
             except DomainError as exc:
                 self.add_error(exc.field, exc.message)
         return data
-
-    def add_domain_error(self, exc: DomainError) -> None:
-        """Show a service's refusal next to its field (or above the form)."""
-        self.add_error(exc.field if exc.field in self.fields else None, exc.message)

@@ -11,8 +11,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tiepdan.lib.errors import DomainError
 from tiepdan.lib.workdays import installed_calendar
+from tiepdan.web.actions import submit
 from tiepdan.workcalendar import rules, services
 from tiepdan.workcalendar.access import get_holiday_for, require_calendar_manager
 from tiepdan.workcalendar.forms import HolidayForm
@@ -28,18 +28,19 @@ def year(request: HttpRequest, year: int | None = None) -> HttpResponse:
     if not rules.FIRST_YEAR <= year <= rules.LAST_YEAR:
         raise Http404
     form = HolidayForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            holiday = services.add_holiday(
-                on=form.cleaned_data["date"],
-                kind=form.cleaned_data["kind"],
-                name=form.cleaned_data["name"],
-                source=form.cleaned_data["source"],
+    if request.method == "POST":
+        holiday = submit(
+            request,
+            form,
+            lambda data: services.add_holiday(
+                on=data["date"],
+                kind=data["kind"],
+                name=data["name"],
+                source=data["source"],
                 actor=request.user,  # type: ignore[arg-type]
-            )
-        except DomainError as exc:
-            form.add_domain_error(exc)
-        else:
+            ),
+        ).value
+        if holiday is not None:
             messages.success(request, _("Added %(day)s: %(name)s.") % _describe(holiday))
             return redirect("workcalendar:year", year=holiday.date.year)
     context = year_context(year, installed_calendar(), get_language() or "vi")
@@ -57,19 +58,20 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     holiday = get_holiday_for(request.user, pk, write=True)  # type: ignore[arg-type]
     initial = {f: getattr(holiday, f) for f in ("date", "kind", "name", "source")}
     form = HolidayForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_holiday(
+    if request.method == "POST":
+        saved = submit(
+            request,
+            form,
+            lambda data: services.update_holiday(
                 holiday,
-                on=form.cleaned_data["date"],
-                kind=form.cleaned_data["kind"],
-                name=form.cleaned_data["name"],
-                source=form.cleaned_data["source"],
+                on=data["date"],
+                kind=data["kind"],
+                name=data["name"],
+                source=data["source"],
                 actor=request.user,  # type: ignore[arg-type]
-            )
-        except DomainError as exc:
-            form.add_domain_error(exc)
-        else:
+            ),
+        )
+        if saved.ok:
             messages.success(request, _("Changed %(day)s: %(name)s.") % _describe(holiday))
             return redirect("workcalendar:year", year=holiday.date.year)
     return render(request, "workcalendar/edit.html", {"form": form, "holiday": holiday})

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +22,7 @@ from tiepdan.cases.services import duplicates
 from tiepdan.lib.errors import DomainError
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.web import ratelimit
+from tiepdan.web.actions import perform
 
 #: Look-ups of similar published answers per client and window (the form asks once per pause).
 SIMILAR_PER_WINDOW = 60
@@ -60,12 +60,7 @@ def _other(request: HttpRequest, name: str) -> Case | None:
 
 def _act(request: HttpRequest, pk: int, run: Any, done: str) -> HttpResponse:
     case = get_case_for(request.user, pk, capability="classify_case")  # type: ignore[arg-type]
-    try:
-        run(case)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, done)
+    perform(request, lambda: run(case), success=done)
     return redirect("cases:detail", pk=case.pk)
 
 

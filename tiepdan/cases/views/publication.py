@@ -23,9 +23,9 @@ from tiepdan.cases.forms.publication import PublishedFilter, PublishForm
 from tiepdan.cases.forms.staff import ReasonForm
 from tiepdan.cases.models import Case
 from tiepdan.cases.services import publication
-from tiepdan.cases.views.staff import form_error
 from tiepdan.lib.errors import DomainError
 from tiepdan.orgunits.models import OrgUnit
+from tiepdan.web.actions import submit
 
 PAGE_SIZE = 20
 
@@ -43,15 +43,15 @@ def case_publish(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("cases:detail", pk=case.pk)
     subject, answer = publication.proposed_text(case)
     form = PublishForm(request.POST or None, initial={"subject": subject, "answer": answer})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def publish(data: dict[str, Any]) -> Case:
+        nonlocal subject, answer  # the warnings below are about the text as sent
         subject, answer = data["subject"], data["answer"]
-        try:
-            publication.publish_answer(case, actor=user, **data)
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("The answer is published."))
+        return publication.publish_answer(case, actor=user, **data)
+
+    if request.method == "POST":
+        published = submit(request, form, publish, success=_("The answer is published."))
+        if published.ok:
             return redirect("cases:detail", pk=case.pk)
     findings = publication.warnings_for(case, subject=subject, answer=answer)
     context = {
@@ -68,13 +68,14 @@ def case_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     case = get_case_for(user, pk, capability="approve_answer")
     form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            publication.unpublish_answer(case, actor=user, reason=form.cleaned_data["reason"])
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("The answer was withdrawn from the public pages."))
+    if request.method == "POST":
+        withdrawn = submit(
+            request,
+            form,
+            lambda data: publication.unpublish_answer(case, actor=user, reason=data["reason"]),
+            success=_("The answer was withdrawn from the public pages."),
+        )
+        if withdrawn.ok:
             return redirect("cases:detail", pk=case.pk)
     title = _("Withdraw the published answer")
     return render(request, "cases/case_action.html", {"case": case, "form": form, "title": title})

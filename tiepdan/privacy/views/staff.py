@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tiepdan.accounts.access import require, scoped
-from tiepdan.lib.errors import DomainError
 from tiepdan.privacy import retention, services
 from tiepdan.privacy.access import MANAGE, get_request_for
 from tiepdan.privacy.forms import CloseRequestForm, StaffRequestForm
 from tiepdan.privacy.models import DataSubjectRequest
+from tiepdan.web.actions import perform, submit
 
 
 def request_list(request: HttpRequest) -> HttpResponse:
@@ -43,12 +43,13 @@ def request_new(request: HttpRequest) -> HttpResponse:
     if unit is None:
         raise PermissionDenied
     form = StaffRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            made = services.file_request(unit, actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
+    if request.method == "POST":
+        made = submit(
+            request,
+            form,
+            lambda data: services.file_request(unit, actor=request.user, **data),  # type: ignore[arg-type]
+        ).value
+        if made is not None:
             messages.success(request, _("Request %(ref)s logged.") % {"ref": made.reference})
             return redirect(made)
     return render(request, "privacy/request_new.html", {"form": form})
@@ -66,12 +67,11 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
     made = get_request_for(request.user, pk, write=True)  # type: ignore[arg-type]
-    try:
-        services.acknowledge(made, actor=request.user)  # type: ignore[arg-type]
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Acknowledgement recorded."))
+    perform(
+        request,
+        lambda: services.acknowledge(made, actor=request.user),  # type: ignore[arg-type]
+        success=_("Acknowledgement recorded."),
+    )
     return redirect(made)
 
 
@@ -79,19 +79,19 @@ def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
 def close(request: HttpRequest, pk: int) -> HttpResponse:
     made = get_request_for(request.user, pk, write=True)  # type: ignore[arg-type]
     form = CloseRequestForm(request.POST)
-    if form.is_valid():
-        try:
-            services.close(
-                made,
-                actor=request.user,  # type: ignore[arg-type]
-                outcome=form.cleaned_data["outcome"],
-                note=form.cleaned_data["outcome_note"],
-            )
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Request closed."))
-            return redirect(made)
+    closed = submit(
+        request,
+        form,
+        lambda data: services.close(
+            made,
+            actor=request.user,  # type: ignore[arg-type]
+            outcome=data["outcome"],
+            note=data["outcome_note"],
+        ),
+        success=_("Request closed."),
+    )
+    if closed.ok:
+        return redirect(made)
     return render(
         request,
         "privacy/request_detail.html",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
@@ -17,7 +19,6 @@ from tiepdan.cases.identity import (
     redact_entries,
     redact_entry,
 )
-from tiepdan.lib.errors import DomainError
 from tiepdan.reception import documents, exports, imports, services
 from tiepdan.reception.access import get_day_for, get_entry_for
 from tiepdan.reception.forms import (
@@ -31,7 +32,7 @@ from tiepdan.reception.forms import (
 )
 from tiepdan.reception.models import Appointment, Receipt, ReceptionEntry
 from tiepdan.reception.services.book import EntryData, ItemData
-from tiepdan.reception.views.schedule import form_error
+from tiepdan.web.actions import perform, submit
 
 VIEW = "reception.view_reception"
 RECORD = "reception.record_entry"
@@ -98,13 +99,14 @@ def entry_create(request: HttpRequest) -> HttpResponse:
             summary=appointment.subject,
         )
     form = EntryForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = EntryData(**form.entry_values(), day=day, appointment=appointment)
-        try:
-            entry = services.record_entry(user.unit, data, actor=user)  # type: ignore[arg-type, union-attr]
-        except DomainError as error:
-            form_error(form, error)
-        else:
+
+    def record(data: dict[str, Any]) -> ReceptionEntry:
+        values = EntryData(**form.entry_values(), day=day, appointment=appointment)
+        return services.record_entry(user.unit, values, actor=user)  # type: ignore[arg-type, union-attr]
+
+    if request.method == "POST":
+        entry = submit(request, form, record).value
+        if entry is not None:
             messages.success(
                 request,
                 _("Entry %(number)s recorded in the reception book.") % {"number": entry.number},
@@ -156,12 +158,7 @@ def _entry_action(request: HttpRequest, pk: int, form_class: type, action: objec
     entry = get_entry_for(request.user, pk, write=True)  # type: ignore[arg-type]
     form = form_class(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            action(entry, form.cleaned_data)  # type: ignore[operator]
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Saved."))
+        perform(request, lambda: action(entry, form.cleaned_data), success=_("Saved."))  # type: ignore[operator]
     else:
         messages.error(
             request, "; ".join(str(e) for errors in form.errors.values() for e in errors)
@@ -206,22 +203,20 @@ def receipt_create(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial={"provider_name": entry.full_name, "provider_id_number": entry.id_number},
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.add_receipt(
-                entry,
-                officer=request.user,  # type: ignore[arg-type]
-                received_at=timezone.now(),
-                place=str(entry.unit),
-                provider_name=data["provider_name"],
-                provider_id_number=data["provider_id_number"],
-                items=[ItemData(*item) for item in data["items"]],
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            return redirect(entry)
+
+    def receive(data: dict[str, Any]) -> None:
+        services.add_receipt(
+            entry,
+            officer=request.user,  # type: ignore[arg-type]
+            received_at=timezone.now(),
+            place=str(entry.unit),
+            provider_name=data["provider_name"],
+            provider_id_number=data["provider_id_number"],
+            items=[ItemData(*item) for item in data["items"]],
+        )
+
+    if request.method == "POST" and submit(request, form, receive).ok:
+        return redirect(entry)
     return render(
         request,
         "reception/form.html",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any, cast
 
 from django.contrib import messages
@@ -19,7 +19,6 @@ from django.views.decorators.http import require_POST
 from tiepdan.accounts.access import scoped
 from tiepdan.accounts.models import User
 from tiepdan.cases.identity import redact_entries
-from tiepdan.lib.errors import DomainError
 from tiepdan.lib.workdays import add_working_days
 from tiepdan.reception import compliance, rules, services
 from tiepdan.reception.access import get_appointment_for, get_day_for
@@ -33,14 +32,10 @@ from tiepdan.reception.forms import (
 )
 from tiepdan.reception.models import ReceptionDay, ReceptionEntry, RefusalNotice
 from tiepdan.reception.services.schedule import DayDetails
+from tiepdan.web.actions import perform, submit
 
 VIEW = "reception.view_reception"
 MANAGE = "reception.manage_schedule"
-
-
-def form_error(form: Form, error: DomainError) -> None:
-    """Show a domain error next to its field, or above the form."""
-    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 def _details(data: dict[str, Any]) -> DayDetails:
@@ -117,23 +112,22 @@ def day_create(request: HttpRequest) -> HttpResponse:
     if unit is None:
         raise PermissionDenied
     form = DayForm(request.POST or None, unit_id=getattr(unit, "pk", None))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            day = services.create_day(
-                unit=unit,
-                leader=data["leader"],
-                on=data["on"],
-                details=_details(data),
-                adhoc_reason=data["adhoc_reason"],
-                adhoc_note=data["adhoc_note"],
-                mode=data["mode"],
-                online_link=data["online_link"],
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("The reception day has been planned."))
+
+    def plan(data: dict[str, Any]) -> ReceptionDay:
+        return services.create_day(
+            unit=unit,
+            leader=data["leader"],
+            on=data["on"],
+            details=_details(data),
+            adhoc_reason=data["adhoc_reason"],
+            adhoc_note=data["adhoc_note"],
+            mode=data["mode"],
+            online_link=data["online_link"],
+        )
+
+    if request.method == "POST":
+        day = submit(request, form, plan, success=_("The reception day has been planned.")).value
+        if day is not None:
             return redirect(day)
     return render(
         request, "reception/form.html", {"form": form, "title": _("Plan a reception day")}
@@ -146,24 +140,25 @@ def schedule_create(request: HttpRequest) -> HttpResponse:
     if unit is None:
         raise PermissionDenied
     form = ScheduleForm(request.POST or None, unit_id=getattr(unit, "pk", None))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            schedule = services.create_schedule(
-                unit=unit,
-                leader=data["leader"],
-                weekday=data["weekday"],
-                weeks_of_month=data["weeks_of_month"],
-                details=_details(data),
-                valid_from=data["valid_from"],
-                valid_until=data["valid_until"],
-            )
-            created, skipped = services.generate_days(
-                schedule, start=data["valid_from"], end=data["generate_until"]
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
+
+    def plan(data: dict[str, Any]) -> tuple[list[ReceptionDay], list[date]]:
+        schedule = services.create_schedule(
+            unit=unit,
+            leader=data["leader"],
+            weekday=data["weekday"],
+            weeks_of_month=data["weeks_of_month"],
+            details=_details(data),
+            valid_from=data["valid_from"],
+            valid_until=data["valid_until"],
+        )
+        return services.generate_days(
+            schedule, start=data["valid_from"], end=data["generate_until"]
+        )
+
+    if request.method == "POST":
+        planned = submit(request, form, plan).value
+        if planned is not None:
+            created, skipped = planned
             messages.success(
                 request,
                 _("%(created)s days planned; %(skipped)s dates skipped (days off or duplicates).")
@@ -197,12 +192,11 @@ def day_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def day_publish(request: HttpRequest, pk: int) -> HttpResponse:
     day = get_day_for(request.user, pk, write=True)  # type: ignore[arg-type]
-    try:
-        services.publish_day(day)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The day is published on the public schedule."))
+    perform(
+        request,
+        lambda: services.publish_day(day),
+        success=_("The day is published on the public schedule."),
+    )
     return redirect(day)
 
 
@@ -211,23 +205,23 @@ def _change(
 ) -> HttpResponse:
     day = get_day_for(request.user, pk, write=True)  # type: ignore[arg-type]
     form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if "new_on" in data:
-                target = services.postpone_day(
-                    day,
-                    new_on=data["new_on"],
-                    reason=data["reason"],
-                    starts_at=data["starts_at"],
-                    ends_at=data["ends_at"],
-                )
-            else:
-                target = services.cancel_day(day, reason=data["reason"])
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("The change and its reason are published."))
+
+    def change(data: dict[str, Any]) -> ReceptionDay:
+        if "new_on" in data:
+            return services.postpone_day(
+                day,
+                new_on=data["new_on"],
+                reason=data["reason"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+            )
+        return services.cancel_day(day, reason=data["reason"])
+
+    if request.method == "POST":
+        target = submit(
+            request, form, change, success=_("The change and its reason are published.")
+        ).value
+        if target is not None:
             return redirect(target)
     return render(
         request, "reception/form.html", {"form": form, "title": template_title, "day": day}
@@ -245,10 +239,8 @@ def day_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     appointment = get_appointment_for(request.user, pk)  # type: ignore[arg-type]
-    try:
-        services.mark_attendance(appointment, came=request.POST.get("came") == "1")
-    except DomainError as error:
-        messages.error(request, error.message)
+    came = request.POST.get("came") == "1"
+    perform(request, lambda: services.mark_attendance(appointment, came=came))
     return redirect(appointment.day)
 
 
@@ -258,12 +250,7 @@ def _online_action(
     day = get_day_for(request.user, pk, write=True)  # type: ignore[arg-type]
     form = form_class(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            action(day, form.cleaned_data)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Saved."))
+        perform(request, lambda: action(day, form.cleaned_data), success=_("Saved."))
     return redirect(day)
 
 

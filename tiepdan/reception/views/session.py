@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from tiepdan.accounts.access import scoped
 from tiepdan.accounts.models import User
-from tiepdan.lib.errors import DomainError
 from tiepdan.reception import compliance, documents, services
 from tiepdan.reception.access import get_day_for
 from tiepdan.reception.forms import (
@@ -24,7 +22,7 @@ from tiepdan.reception.forms import (
     SessionForm,
 )
 from tiepdan.reception.models import LeaderSession
-from tiepdan.reception.views.schedule import form_error
+from tiepdan.web.actions import submit
 
 HOLD = "reception.hold_session"
 
@@ -60,28 +58,25 @@ def session(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404
         action = request.POST.get("action")
         form: Any = None
-        try:
-            if action == "save":
-                form = forms["session_form"] = SessionForm(request.POST)
-                if form.is_valid():
-                    services.save_session(day, **form.cleaned_data)
-                    return redirect("reception:session", pk=day.pk)
-            elif action == "item" and current:
-                form = forms["item_form"] = ConclusionItemForm(request.POST, unit_id=day.unit_id)
-                if form.is_valid():
-                    services.add_conclusion_item(current, **form.cleaned_data)
-                    return redirect("reception:session", pk=day.pk)
-            elif action == "issue" and current:
-                form = forms["issue_form"] = IssueConclusionsForm(request.POST)
-                if form.is_valid():
-                    services.issue_conclusions(current, actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
-                    messages.success(
-                        request,
-                        _("The conclusions notice is issued; its tasks are now directives."),
-                    )
-                    return redirect("reception:session", pk=day.pk)
-        except DomainError as error:
-            form_error(form, error)
+        done = False
+        if action == "save":
+            form = forms["session_form"] = SessionForm(request.POST)
+            done = submit(request, form, lambda data: services.save_session(day, **data)).ok
+        elif action == "item" and current:
+            form = forms["item_form"] = ConclusionItemForm(request.POST, unit_id=day.unit_id)
+            done = submit(
+                request, form, lambda data: services.add_conclusion_item(current, **data)
+            ).ok
+        elif action == "issue" and current:
+            form = forms["issue_form"] = IssueConclusionsForm(request.POST)
+            done = submit(
+                request,
+                form,
+                lambda data: services.issue_conclusions(current, actor=request.user, **data),  # type: ignore[arg-type]
+                success=_("The conclusions notice is issued; its tasks are now directives."),
+            ).ok
+        if done:
+            return redirect("reception:session", pk=day.pk)
     return render(request, "reception/session.html", _session_context(day, current, **forms))
 
 
