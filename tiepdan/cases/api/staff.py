@@ -16,7 +16,7 @@ from tiepdan.accounts.access import require
 from tiepdan.accounts.models import User
 from tiepdan.api import messages
 from tiepdan.api.routing import PathId, caller, ok
-from tiepdan.cases import identity, services
+from tiepdan.cases import services
 from tiepdan.cases.access import get_case_for, get_response_for
 from tiepdan.cases.api.schemas import (
     AssignIn,
@@ -36,8 +36,7 @@ from tiepdan.cases.api.schemas import (
     coordinate,
 )
 from tiepdan.cases.models import Case, Field
-from tiepdan.cases.search import fulltext as search
-from tiepdan.cases.search import worklist
+from tiepdan.cases.search import caselist
 from tiepdan.cases.services import answers, duplicates
 from tiepdan.lib.errors import DomainError
 from tiepdan.orgunits.models import Department, OrgUnit
@@ -54,20 +53,14 @@ def list_cases(request: HttpRequest, filters: Query[CaseFilter]) -> dict:
     user = caller(request)
     require(user, "cases.view_case")
     data = filters.dict()
-    cases = worklist.filtered(worklist.base(data["view"], user, _today()), data)
-    if data["updated_since"]:
-        cases = cases.filter(updated_at__gte=data["updated_since"])
-    # A poller's default order: last changed last, so its cursor never skips a change.
-    default = "updated" if data["updated_since"] else worklist.default_sort(data["view"])
-    sort = data["sort"] or default
-    cursor = data["cursor"] or ""
-    if data["q"] and not data["sort"] and not data["updated_since"]:  # best match first
-        page = search.search(user, data["q"], cases, cursor=cursor, size=data["limit"])
-    elif data["q"]:
-        page = search.in_order(user, data["q"], cases, sort=sort, cursor=cursor, size=data["limit"])
-    else:
-        page = worklist.page(cases, sort=sort, cursor=cursor, size=data["limit"])
-    identity.redact_subjects(user, page.cases)
+    page = caselist.find(
+        user,
+        data,
+        view=data["view"],
+        today=_today(),
+        cursor=data["cursor"] or "",
+        size=data["limit"],
+    )
     return {"items": page.cases, "next_cursor": page.next_cursor}
 
 
