@@ -1,8 +1,9 @@
 """The privacy notice and the explicit consent the public forms ask for (Law 91/2025).
 
 Silence is not consent and nothing is pre-ticked (DOMAIN §8): every public form that takes
-personal data carries `ConsentMixin`, whose box is required and starts unticked, and the view
-records a `Consent` row with the notice version once the record exists.
+personal data carries `ConsentMixin`, whose box is required and starts unticked, and a
+`Consent` row with the notice version is written in the transaction that creates the record
+(the view hands `record_consent` to the lower app's service), so neither exists without the other.
 """
 
 from __future__ import annotations

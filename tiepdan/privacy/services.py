@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,7 +16,8 @@ from tiepdan.accounts.models import User
 from tiepdan.lib.errors import Conflict, DomainError
 from tiepdan.lib.workdays import add_working_days
 from tiepdan.orgunits.models import OrgUnit
-from tiepdan.privacy.models import DataSubjectRequest
+from tiepdan.privacy.models import Consent, DataSubjectRequest
+from tiepdan.privacy.notice import record_consent
 
 ACK_WORKING_DAYS = 2
 
@@ -35,8 +37,13 @@ def file_request(
     channel: str = DataSubjectRequest.Channel.ONLINE,
     actor: User | None = None,
     now: datetime | None = None,
+    consented: bool = False,
 ) -> DataSubjectRequest:
-    """Log a request from the public form or entered by staff; its deadline starts now."""
+    """Log a request from the public form or entered by staff; its deadline starts now.
+
+    `consented` (the public form's box) keeps the proof of consent in the same transaction:
+    the request and its proof are saved together or not at all (Law 91/2025).
+    """
     now = now or timezone.now()
     if not requester.strip():
         raise DomainError(_("Give the requester's name."), field="requester")
@@ -44,17 +51,21 @@ def file_request(
         raise DomainError(_("Give a phone number or e-mail address to reply to."), field="contact")
     if unit.level != OrgUnit.Level.COMMUNE:
         raise DomainError(_("Choose a ward or commune."), field="unit")
-    return DataSubjectRequest.objects.create(
-        unit=unit,
-        kind=kind,
-        channel=channel,
-        requester=requester.strip(),
-        contact=contact.strip(),
-        details=details.strip(),
-        received_at=now,
-        ack_due_on=ack_due(timezone.localdate(now)),
-        created_by=actor,
-    )
+    with transaction.atomic():
+        made = DataSubjectRequest.objects.create(
+            unit=unit,
+            kind=kind,
+            channel=channel,
+            requester=requester.strip(),
+            contact=contact.strip(),
+            details=details.strip(),
+            received_at=now,
+            ack_due_on=ack_due(timezone.localdate(now)),
+            created_by=actor,
+        )
+        if consented:
+            record_consent(Consent.Form.REQUEST, made.pk, unit, at=now)
+    return made
 
 
 def acknowledge(

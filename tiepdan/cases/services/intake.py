@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -16,6 +16,7 @@ from tiepdan.cases import rules
 from tiepdan.cases.models import Attachment, Case, CaseCitizen, CaseEvent, Field, Status
 from tiepdan.cases.services import duplicates
 from tiepdan.cases.services.core import next_number, overrides_for, set_handling_due
+from tiepdan.cases.services.settings import saved_field
 from tiepdan.citizens.models import Citizen
 from tiepdan.lib.errors import DomainError
 from tiepdan.lib.uploads import CleanFile
@@ -32,7 +33,7 @@ class Intake:
     subject: str
     content: str
     received_on: date
-    field: Field | None = None
+    field: Field | None = None  # may be a default not saved yet (`unit_fields`)
     location_text: str = ""
     latitude: Decimal | None = None
     longitude: Decimal | None = None
@@ -48,6 +49,11 @@ class Intake:
     reception_entry: ReceptionEntry | None = None
 
 
+#: Run with the new case inside the intake's transaction: what it writes is kept with the case
+#: or not at all (the public form's proof of consent, from an app above this one).
+OnCreated = Callable[[Case], object]
+
+
 def receive_case(
     intake: Intake,
     *,
@@ -55,10 +61,12 @@ def receive_case(
     actor: User | None,
     today: date,
     idempotency_key: str | None = None,
+    on_created: OnCreated | None = None,
 ) -> Case:
     """Register a case: number it, compute its first deadlines, keep its files and citizens.
 
-    A retried submission with the same idempotency key returns the case already made.
+    A retried submission with the same idempotency key returns the case already made, without
+    running `on_created` again (it ran with the first).
     """
     if idempotency_key:
         existing = Case.objects.filter(idempotency_key=idempotency_key).first()
@@ -72,6 +80,8 @@ def receive_case(
     try:
         with transaction.atomic():
             case = _create_case(intake, unit=unit, actor=actor, key=idempotency_key)
+            if on_created is not None:
+                on_created(case)
     except IntegrityError:
         existing = Case.objects.filter(idempotency_key=idempotency_key).first()
         if idempotency_key and existing:
@@ -82,13 +92,14 @@ def receive_case(
 
 def _create_case(intake: Intake, *, unit: OrgUnit, actor: User | None, key: str | None) -> Case:
     overrides = overrides_for(unit.pk)
+    field = saved_field(unit, intake.field)
     case = Case(
         unit=unit,
         year=intake.received_on.year,
         number=next_number(unit, intake.received_on.year),
         channel=intake.channel,
         kind=intake.kind,
-        field=intake.field,
+        field=field,
         subject=intake.subject.strip(),
         content=intake.content.strip(),
         location_text=intake.location_text,
@@ -162,6 +173,7 @@ def receive_with_sender(
     actor: User | None,
     today: date,
     idempotency_key: str | None = None,
+    on_created: OnCreated | None = None,
 ) -> Case:
     """Receive a case with its sender (saved with it, or not at all); retries are idempotent."""
     if idempotency_key:
@@ -173,5 +185,10 @@ def receive_with_sender(
             citizen = Citizen.objects.register(citizen)  # one row per person (CCCD / phone)
             intake.citizens = [(citizen, CaseCitizen.Role.SUBMITTER)]
         return receive_case(
-            intake, unit=unit, actor=actor, today=today, idempotency_key=idempotency_key
+            intake,
+            unit=unit,
+            actor=actor,
+            today=today,
+            idempotency_key=idempotency_key,
+            on_created=on_created,
         )

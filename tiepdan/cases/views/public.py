@@ -57,7 +57,6 @@ def find_case(request: HttpRequest, raw: str) -> Case | None:
 @never_cache
 def public_new(request: HttpRequest, unit_code: str) -> HttpResponse:
     unit = get_object_or_404(OrgUnit, code=unit_code, level=OrgUnit.Level.COMMUNE)
-    services.ensure_fields(unit)
     initial = {"token": secrets.token_urlsafe(24), "kind": Case.Kind.FEEDBACK}
     form = PublicCaseForm(request.POST or None, request.FILES or None, unit=unit, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -83,11 +82,12 @@ def public_new(request: HttpRequest, unit_code: str) -> HttpResponse:
                 actor=None,
                 today=timezone.localdate(),
                 idempotency_key=data["token"],
+                # Law 91/2025: the proof of consent is kept with the case, or neither is.
+                on_created=lambda case: record_consent(Consent.Form.CASE, case.pk, unit),
             )
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            record_consent(Consent.Form.CASE, case.pk, unit)  # Law 91/2025: proof of consent
             # Committed above; only now is the receipt shown (a reload cannot post twice).
             return redirect("cases:receipt", code=case.tracking_code)
     return render(request, "cases/public_form.html", {"form": form, "unit": unit})

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_http_methods
 from tiepdan.lib.errors import DomainError
 from tiepdan.privacy import retention, services
 from tiepdan.privacy.forms import PublicRequestForm
-from tiepdan.privacy.models import Consent, DataSubjectRequest
-from tiepdan.privacy.notice import NOTICE_VERSION, record_consent
+from tiepdan.privacy.models import DataSubjectRequest
+from tiepdan.privacy.notice import NOTICE_VERSION
 from tiepdan.web import ratelimit
 
 REQUESTS_PER_HOUR = 5
@@ -52,11 +52,11 @@ def request_new(request: HttpRequest) -> HttpResponse:
                     requester=data["requester"],
                     contact=data["contact"],
                     details=data["details"],
+                    consented=data["consent"],
                 )
             except DomainError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
-                record_consent(Consent.Form.REQUEST, made.pk, made.unit, at=made.received_at)
                 request.session[SESSION_KEY] = made.pk
                 return redirect("privacy:request_sent")
     return render(request, "privacy/public_request.html", {"form": form})

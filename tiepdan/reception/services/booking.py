@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -64,8 +65,13 @@ def book(
     subject: str,
     id_number: str = "",
     today: date | None = None,
+    on_created: Callable[[Appointment], object] | None = None,
 ) -> Appointment:
-    """Book a place for a citizen: one per phone per day, within the day's capacity."""
+    """Book a place for a citizen: one per phone per day, within the day's capacity.
+
+    `on_created` runs with the new booking in its transaction, so what it writes (the public
+    form's proof of consent, kept by an app above this one) is saved with it or not at all.
+    """
     today = today or timezone.localdate()
     phone_e164 = _clean_phone(phone)
     cccd = _clean_id(id_number, today)
@@ -84,7 +90,7 @@ def book(
         position = (day.appointments.aggregate(m=Max("position"))["m"] or 0) + 1
         try:
             with transaction.atomic():
-                return Appointment.objects.create(
+                appointment = Appointment.objects.create(
                     day=day,
                     code=new_code(),
                     position=position,
@@ -95,6 +101,9 @@ def book(
                 )
         except IntegrityError as exc:
             raise Conflict(_("This phone number already has a booking on this day.")) from exc
+        if on_created is not None:
+            on_created(appointment)
+    return appointment
 
 
 def cancel_booking(code: str, *, today: date | None = None) -> Appointment:

@@ -121,11 +121,15 @@ def book(request: HttpRequest, day_id: int) -> HttpResponse:
         else:
             details = {k: v for k, v in form.cleaned_data.items() if k != "consent"}
             try:
-                appointment = services.book(day, **details)
+                appointment = services.book(
+                    day,
+                    **details,
+                    # Law 91/2025: the proof of consent is kept with the booking, or neither is.
+                    on_created=lambda made: record_consent(Consent.Form.BOOKING, made.pk, day.unit),
+                )
             except DomainError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
-                record_consent(Consent.Form.BOOKING, appointment.pk, day.unit)
                 return redirect("reception:booking", code=appointment.code)
     return render(request, "reception/public_book.html", {"day": day, "form": form})
 
