@@ -21,9 +21,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tiepdan.cases import services
 from tiepdan.cases.models import OPEN, Case, CaseQuerySet, Field, Status
 from tiepdan.cases.rules import Kind
+from tiepdan.cases.services.settings import unit_fields
 from tiepdan.orgunits.models import OrgUnit
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
@@ -54,11 +54,6 @@ def jurisdiction(params: Any) -> OrgUnit:
     return only[0]
 
 
-def _fields(unit: OrgUnit) -> QuerySet[Field]:
-    services.ensure_fields(unit)
-    return Field.objects.filter(unit=unit, is_active=True).order_by("position", "name")
-
-
 def service_list(unit: OrgUnit) -> list[dict[str, Any]]:
     return [
         {
@@ -70,13 +65,16 @@ def service_list(unit: OrgUnit) -> list[dict[str, Any]]:
             "keywords": "",
             "group": unit.name,
         }
-        for field in _fields(unit)
+        for field in unit_fields(unit)  # read only: a new unit lists its defaults unsaved
     ]
 
 
 def field_for(unit: OrgUnit, code: str, *, status: int = 404) -> Field:
-    """The field whose code is `code`; an unknown code is a 404 (a 400 in a POST)."""
-    field = _fields(unit).filter(code=code).first() if code else None
+    """The field whose code is `code`; an unknown code is a 404 (a 400 in a POST).
+
+    On a new unit it is a default not saved yet: the intake of the first POST saves it.
+    """
+    field = next((f for f in unit_fields(unit) if f.code == code), None) if code else None
     if field is None:
         raise Open311Error(status, _("No service has the code %(code)s.") % {"code": code[:40]})
     return field

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -14,12 +14,14 @@ from tiepdan.cases.models import Case, Status
 from tiepdan.cases.models.settings import Field
 from tiepdan.cases.rules import ComplexReason, Decision, InadmissibleReason, Kind
 from tiepdan.cases.services.intake import Intake
+from tiepdan.cases.services.settings import unit_fields
 from tiepdan.citizens.models import Citizen
 from tiepdan.lib.ids import normalize_phone, parse_cccd
 from tiepdan.lib.uploads import MAX_FILES, CleanFile
 from tiepdan.orgunits.models import Department, OrgUnit
 from tiepdan.privacy.notice import ConsentMixin
 from tiepdan.reception.models import ReceptionEntry
+from tiepdan.web.forms import BootstrapMixin
 
 MAX_CONTENT = 10_000
 
@@ -29,16 +31,24 @@ def choice(form: forms.BaseForm, name: str) -> Any:
     return form.fields[name]
 
 
-class BootstrapMixin:
-    def style(self) -> None:
-        for f in self.fields.values():  # type: ignore[attr-defined]
-            widget = f.widget
-            if isinstance(widget, forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select")
-            else:
-                widget.attrs.setdefault("class", "form-control")
+class UnitFieldChoice(forms.ChoiceField):
+    """One of a unit's fields, chosen by code; cleans to the `Field` or None.
+
+    Listed from `unit_fields`, so a new unit's form shows the default list without saving it
+    on GET; the intake saves the defaults and picks the row with the chosen code.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=(), **kwargs)
+        self.by_code: dict[str, Field] = {}
+
+    def list_fields_of(self, unit: OrgUnit) -> None:
+        self.by_code = {f.code: f for f in unit_fields(unit)}
+        self.choices = [("", "---------"), *((f.code, f.name) for f in self.by_code.values())]
+
+    def clean(self, value: Any) -> Field | None:
+        code = super().clean(value)
+        return self.by_code.get(code) if code else None
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -93,7 +103,7 @@ class PublicCaseForm(BootstrapMixin, ConsentMixin, CitizenFieldsMixin):
 
     token = forms.CharField(widget=forms.HiddenInput, max_length=64)
     kind = forms.ChoiceField(label=_("What are you sending?"), choices=Kind.choices)
-    field = forms.ModelChoiceField(label=_("Field"), queryset=Field.objects.none(), required=False)
+    field = UnitFieldChoice(label=_("Field"), required=False)
     subject = forms.CharField(label=pgettext_lazy("case", "Subject"), max_length=300)
     content = forms.CharField(
         label=_("Content"),
@@ -112,7 +122,7 @@ class PublicCaseForm(BootstrapMixin, ConsentMixin, CitizenFieldsMixin):
 
     def __init__(self, *args: Any, unit: OrgUnit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choice(self, "field").queryset = Field.objects.filter(unit=unit, is_active=True)
+        choice(self, "field").list_fields_of(unit)
         self.fields["full_name"].help_text = _("Leave empty to send feedback without your name.")
         self.style()
 
@@ -140,7 +150,7 @@ class IntakeForm(BootstrapMixin, CitizenFieldsMixin):
         help_text=_("The day the letter arrived; every deadline counts from it."),
     )
     kind = forms.ChoiceField(label=pgettext_lazy("case", "Kind"), choices=Kind.choices)
-    field = forms.ModelChoiceField(label=_("Field"), queryset=Field.objects.none(), required=False)
+    field = UnitFieldChoice(label=_("Field"), required=False)
     subject = forms.CharField(label=pgettext_lazy("case", "Subject"), max_length=300)
     content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 6}))
     location_text = forms.CharField(label=_("Place"), max_length=300, required=False)
@@ -165,7 +175,7 @@ class IntakeForm(BootstrapMixin, CitizenFieldsMixin):
 
     def __init__(self, *args: Any, unit: OrgUnit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choice(self, "field").queryset = Field.objects.filter(unit=unit, is_active=True)
+        choice(self, "field").list_fields_of(unit)
         self.style()
 
     def intake(self, files: list[CleanFile], entry: ReceptionEntry | None) -> Intake:
@@ -207,7 +217,7 @@ class IntakeForm(BootstrapMixin, CitizenFieldsMixin):
 
 class ClassifyForm(BootstrapMixin, forms.Form):
     kind = forms.ChoiceField(label=pgettext_lazy("case", "Kind"), choices=Kind.choices)
-    field = forms.ModelChoiceField(label=_("Field"), queryset=Field.objects.none(), required=False)
+    field = UnitFieldChoice(label=_("Field"), required=False)
     signer_count = forms.IntegerField(label=_("Number of signers"), min_value=1)
     admissible = forms.BooleanField(
         label=_("Admissible (meets the conditions to be handled)"), required=False
@@ -237,7 +247,7 @@ class ClassifyForm(BootstrapMixin, forms.Form):
             "initial",
             {
                 "kind": case.kind,
-                "field": case.field_id,
+                "field": case.field.code if case.field else None,
                 "signer_count": case.signer_count,
                 "admissible": case.is_admissible,
                 "inadmissible_reason": case.inadmissible_reason,
@@ -252,8 +262,7 @@ class ClassifyForm(BootstrapMixin, forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
-        choice(self, "field").queryset = Field.objects.filter(unit_id=case.unit_id, is_active=True)
-        self.style()
+        cast(UnitFieldChoice, self.fields["field"]).list_fields_of(case.unit)
 
 
 class DecideForm(BootstrapMixin, forms.Form):

@@ -32,6 +32,7 @@ from tiepdan.cases.services.core import (
     set_due,
     set_handling_due,
 )
+from tiepdan.cases.services.settings import saved_field
 from tiepdan.lib.errors import DomainError
 from tiepdan.orgunits.models import Department
 from tiepdan.orgunits.services import next_document_number
@@ -103,6 +104,7 @@ def classify(case: Case, data: ClassifyInput, *, actor: User) -> Case:
     case.signer_count = max(data.signer_count, 1)
     key = rules.handling_key(case.kind, case.received_on, competent=case.is_competent)
     with transaction.atomic():
+        case.field = saved_field(case.unit, case.field)  # a new unit's default, saved on first use
         if case.extensions == 0:
             set_handling_due(case, key, overrides_for(case.unit_id))
         move_status(

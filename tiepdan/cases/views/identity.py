@@ -6,7 +6,8 @@ from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from tiepdan.cases.search.identity_log import CAPABILITY, VIA_LABELS, LogFilter, page, rows_for
+from tiepdan.cases.forms.identity import LogFilter
+from tiepdan.cases.search.identity_log import CAPABILITY, VIA_LABELS, page, rows_for
 
 
 @permission_required(CAPABILITY, raise_exception=True)

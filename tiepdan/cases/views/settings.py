@@ -6,74 +6,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.forms import modelformset_factory
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from tiepdan.accounts.models import User
 from tiepdan.cases import rules, services
 from tiepdan.cases.documents import DEFAULTS
-from tiepdan.cases.forms.staff import BootstrapMixin, choice
+from tiepdan.cases.forms.settings import FieldFormSet, PeriodsForm, TemplateForm
 from tiepdan.cases.models.settings import CasePolicy, Field, NoticeTemplate
-from tiepdan.orgunits.models import Department, OrgUnit
-
-
-class PeriodsForm(BootstrapMixin, forms.Form):
-    reminder_working_days = forms.IntegerField(
-        label=gettext_lazy("Remind this many working days before a due date"),
-        min_value=0,
-        max_value=20,
-    )
-
-    def __init__(self, *args: Any, policy: CasePolicy, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["reminder_working_days"].initial = policy.reminder_working_days
-        for key, period in rules.PERIODS.items():
-            unit = _("working days") if period.working else _("days")
-            self.fields[key] = forms.IntegerField(
-                label=str(period.label),
-                required=False,
-                min_value=1,
-                max_value=365,
-                initial=policy.periods.get(key),
-                help_text=_("By law: %(days)s %(unit)s (%(source)s). Leave empty to use it.")
-                % {"days": period.days, "unit": unit, "source": period.source},
-            )
-        self.style()
-
-
-class FieldForm(BootstrapMixin, forms.ModelForm):
-    class Meta:
-        model = Field
-        fields = ["name", "default_department", "default_assignee", "answer_template", "is_active"]
-        widgets = {"answer_template": forms.Textarea(attrs={"rows": 2})}
-
-    def __init__(self, *args: Any, unit: OrgUnit, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        choice(self, "default_department").queryset = Department.objects.filter(unit=unit)
-        choice(self, "default_assignee").queryset = User.objects.people().filter(
-            unit=unit, is_active=True
-        )
-        self.style()
-
-
-class TemplateForm(BootstrapMixin, forms.Form):
-    summary = forms.CharField(label=gettext_lazy("Summary line"), max_length=200)
-    body = forms.CharField(label=gettext_lazy("Body"), widget=forms.Textarea(attrs={"rows": 6}))
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.style()
-
-
-FieldFormSet = modelformset_factory(Field, form=FieldForm, extra=1, can_delete=False)
+from tiepdan.orgunits.models import OrgUnit
 
 
 def _templates(unit: OrgUnit, data: Any = None) -> list[tuple[str, Any, TemplateForm]]:
@@ -95,8 +40,8 @@ def case_settings(request: HttpRequest) -> HttpResponse:
     unit = request.user.unit  # type: ignore[union-attr]
     if unit is None:
         raise PermissionDenied
-    services.ensure_fields(unit)
-    policy, _created = CasePolicy.objects.get_or_create(unit=unit)
+    # Read only: a new unit's policy and default fields are saved by its first POST below.
+    policy = CasePolicy.objects.filter(unit=unit).first() or CasePolicy(unit=unit)
     data = request.POST or None
     periods = PeriodsForm(data, policy=policy, prefix="p")
     fields = FieldFormSet(
@@ -106,6 +51,7 @@ def case_settings(request: HttpRequest) -> HttpResponse:
     valid = periods.is_valid() & fields.is_valid() & all(f.is_valid() for _k, _l, f in templates)
     if request.method == "POST" and valid:
         with transaction.atomic():
+            services.ensure_fields(unit)
             services.save_policy(
                 policy,
                 reminder_working_days=periods.cleaned_data["reminder_working_days"],

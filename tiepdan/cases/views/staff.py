@@ -33,20 +33,15 @@ from tiepdan.cases.forms.staff import (
 )
 from tiepdan.cases.models import Attachment, Case, Response, Status
 from tiepdan.cases.rules import allowed_decisions
-from tiepdan.cases.search import fulltext as search
-from tiepdan.cases.search import worklist
+from tiepdan.cases.search import caselist
 from tiepdan.cases.services import answers
 from tiepdan.cases.views import duplicates as duplicate_views
 from tiepdan.lib.errors import DomainError
 from tiepdan.lib.uploads import clean_upload, clean_uploads
 from tiepdan.reception.models import ReceptionEntry
+from tiepdan.web.actions import perform, show_error, submit
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def form_error(form: forms.Form, exc: DomainError) -> None:
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, exc.message)
 
 
 @permission_required("cases.view_case", raise_exception=True)
@@ -56,17 +51,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     view = request.GET.get("view") or ("mine" if user.has_perm("cases.answer_case") else "all")
     flt = WorklistFilter(request.GET or None, unit_ids=unit_ids)
     data = flt.cleaned_data if flt.is_valid() else {}
-    sort = data.get("sort") or worklist.default_sort(view)
     today = timezone.localdate()
-    cases = worklist.filtered(worklist.base(view, user, today), data, sort=sort)  # type: ignore[arg-type]
     cursor = request.GET.get("after", "")
-    if data.get("q") and not data.get("sort"):  # best match first, then newest
-        page = search.search(user, data["q"], cases, cursor=cursor)  # type: ignore[arg-type]
-    elif data.get("q"):
-        page = search.in_order(user, data["q"], cases, sort=sort, cursor=cursor)  # type: ignore[arg-type]
-    else:
-        page = worklist.page(cases, sort=sort, cursor=cursor)
-    identity.redact_subjects(user, page.cases)
+    page = caselist.find(user, data, view=view, today=today, cursor=cursor)  # type: ignore[arg-type]
     query = request.GET.copy()
     query.pop("after", None)
     context = {
@@ -98,11 +85,12 @@ def bulk_assign(request: HttpRequest) -> HttpResponse:
     if not form.is_valid() or not cases:
         messages.error(request, _("Choose the cases and whom to assign them to."))
     else:
-        try:
-            n = services.bulk_assign(cases, actor=user, **form.cleaned_data)  # type: ignore[arg-type]
-            messages.success(request, _("%(count)s cases assigned.") % {"count": n})
-        except DomainError as exc:
-            messages.error(request, exc.message)
+        outcome = perform(
+            request,
+            lambda: services.bulk_assign(cases, actor=user, **form.cleaned_data),  # type: ignore[arg-type]
+        )
+        if outcome.ok:
+            messages.success(request, _("%(count)s cases assigned.") % {"count": outcome.value})
     return redirect(request.POST.get("next") or "cases:list")
 
 
@@ -112,7 +100,6 @@ def case_new(request: HttpRequest) -> HttpResponse:
     unit = user.unit  # type: ignore[union-attr]
     if unit is None:
         raise PermissionDenied
-    services.ensure_fields(unit)
     today = timezone.localdate()
     entry = _entry(request)
     initial = entry_initial(entry) if entry else {"received_on": today}
@@ -129,7 +116,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
                 today=today,  # type: ignore[arg-type]
             )
         except DomainError as exc:
-            form_error(form, exc)
+            show_error(form, exc)
         else:
             messages.success(
                 request, _("Case %(number)s registered.") % {"number": case.registration_number}
@@ -219,15 +206,12 @@ def _action(
     case = get_case_for(request.user, pk, capability=capability)  # type: ignore[arg-type]
     kwargs = form_kwargs(case) if form_kwargs else {}
     form = form_class(request.POST or None, **kwargs)
-    if request.method == "POST" and form.is_valid():
-        try:
-            run(case, form.cleaned_data)
-        except DomainError as exc:
-            form_error(form, exc)
-            if request.POST.get("inline"):
-                messages.error(request, exc.message)
-                return redirect("cases:detail", pk=case.pk)
-        else:
+    if request.method == "POST":
+        outcome = submit(request, form, lambda data: run(case, data))
+        if outcome.ok:
+            return redirect("cases:detail", pk=case.pk)
+        if outcome.error and request.POST.get("inline"):
+            messages.error(request, outcome.error.message)
             return redirect("cases:detail", pk=case.pk)
     return render(request, template, {"case": case, "form": form, "title": title})
 
@@ -333,37 +317,34 @@ def case_answer(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def case_close(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_case_for(request.user, pk, capability="answer_case")  # type: ignore[arg-type]
-    try:
-        answers.close(case, actor=request.user, today=timezone.localdate())  # type: ignore[arg-type]
-    except DomainError as exc:
-        messages.error(request, exc.message)
+    perform(
+        request,
+        lambda: answers.close(case, actor=request.user, today=timezone.localdate()),  # type: ignore[arg-type]
+    )
     return redirect("cases:detail", pk=case.pk)
 
 
 @require_POST
 def response_approve(request: HttpRequest, pk: int) -> HttpResponse:
     response = get_response_for(request.user, pk, capability="approve_answer")  # type: ignore[arg-type]
-    try:
-        answers.approve_answer(response, actor=request.user)  # type: ignore[arg-type]
-    except DomainError as exc:
-        messages.error(request, exc.message)
+    perform(request, lambda: answers.approve_answer(response, actor=request.user))  # type: ignore[arg-type]
     return redirect("cases:detail", pk=response.case_id)
 
 
 @require_POST
 def response_send(request: HttpRequest, pk: int) -> HttpResponse:
     response = get_response_for(request.user, pk, capability="answer_case")  # type: ignore[arg-type]
-    try:
-        upload = request.FILES.get("signed")
-        answers.send_answer(
+    upload = request.FILES.get("signed")
+    perform(
+        request,
+        lambda: answers.send_answer(
             response,
             actor=request.user,  # type: ignore[arg-type]
             today=timezone.localdate(),
             signed=clean_upload(upload) if upload else None,
-        )
-        messages.success(request, _("The answer was sent to the citizen."))
-    except DomainError as exc:
-        messages.error(request, exc.message)
+        ),
+        success=_("The answer was sent to the citizen."),
+    )
     return redirect("cases:detail", pk=response.case_id)
 
 
