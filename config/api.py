@@ -14,7 +14,6 @@ from tiepdan.api.errors import Utf8JSONRenderer
 from tiepdan.api.throttling import ApiRateThrottle
 from tiepdan.integrations.services import authenticate_key
 
-AUTH_HOOKS = {"check_key": authenticate_key, "owes_second_factor": owes_second_factor}
 
 api = NinjaAPI(
     title="tiepdan API",
@@ -26,9 +25,9 @@ api = NinjaAPI(
         '`{"error": {"code", "message", "fields"}}`; `?lang=en` for English messages.'
     ),
     urls_namespace="api",
-    auth=api_auth(**AUTH_HOOKS),
+    auth=api_auth(check_key=authenticate_key, owes_second_factor=owes_second_factor),
     throttle=[ApiRateThrottle()],
-    docs_decorator=docs_access(**AUTH_HOOKS),
+    docs_decorator=docs_access(check_key=authenticate_key, owes_second_factor=owes_second_factor),
     renderer=Utf8JSONRenderer(),
 )
 handlers.install(api)
