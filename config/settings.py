@@ -173,7 +173,11 @@ CONTENT_SECURITY_POLICY = {
 # --- Language and time ----------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The shell's catalogue, and those of the packages that are not apps (apps' are found by Django).
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    *(BASE_DIR / "tiepdan" / p / "locale" for p in ("api", "open311")),
+]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"

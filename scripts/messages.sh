@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Refresh and compile the Vietnamese catalogue of every app (each app keeps its own locale/).
+# Refresh and compile the Vietnamese catalogue of every app and toolkit (each keeps its own
+# locale/; the toolkits api/ and open311/ are not apps, so settings.LOCALE_PATHS names theirs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ADMIN="$PWD/.venv/bin/django-admin"
 for app in tiepdan/*/; do
-  [ -f "$app/apps.py" ] || continue
+  [ -f "$app/apps.py" ] || [ -d "$app/locale" ] || continue
   mkdir -p "$app/locale"
   (cd "$app" && "$ADMIN" makemessages -l vi --no-obsolete -v 0 \
      --ignore 'tests/*' --ignore 'migrations/*')
