@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -26,17 +26,18 @@ from tiepdan.accounts.forms import TokenForm, UserCreateForm, UserEditForm, User
 from tiepdan.accounts.models import User
 from tiepdan.accounts.roles import ROLE_LABELS
 from tiepdan.web.actions import perform, submit
+from tiepdan.web.request import StaffRequest
 
 MANAGE = "accounts.manage_unit_users"
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def home(request: StaffRequest) -> HttpResponse:
+    user: User = request.user
     roles = [ROLE_LABELS.get(name, name) for name in user.role_names()]
     return render(request, "accounts/home.html", {"roles": roles})
 
 
-def _next_url(request: HttpRequest) -> str:
+def _next_url(request: StaffRequest) -> str:
     next_url = request.POST.get("next") or request.GET.get("next", "")
     if url_has_allowed_host_and_scheme(
         next_url, {request.get_host()}, require_https=request.is_secure()
@@ -45,9 +46,9 @@ def _next_url(request: HttpRequest) -> str:
     return ""
 
 
-def two_factor(request: HttpRequest) -> HttpResponse:
+def two_factor(request: StaffRequest) -> HttpResponse:
     """Verify a TOTP code; on first use, enrol an authenticator app with a QR code."""
-    user: User = request.user  # type: ignore[assignment]
+    user: User = request.user
     if user.is_verified():  # type: ignore[attr-defined]
         return redirect(_next_url(request) or "accounts:home")
     device, enrolling = services.two_factor_device(user)
@@ -74,8 +75,8 @@ def two_factor(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required(MANAGE, raise_exception=True)
-def user_list(request: HttpRequest) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+def user_list(request: StaffRequest) -> HttpResponse:
+    actor: User = request.user
     users = scoped(User.objects.people().filter(is_superuser=False), actor)
     query = request.GET.get("q", "").strip()
     if query:
@@ -95,8 +96,8 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required(MANAGE, raise_exception=True)
-def user_create(request: HttpRequest) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+def user_create(request: StaffRequest) -> HttpResponse:
+    actor: User = request.user
     form = UserCreateForm(request.POST or None, actor=actor, initial={"unit": actor.unit})
 
     def create(data: dict[str, Any]) -> User:
@@ -117,8 +118,8 @@ def user_create(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/user_form.html", {"form": form, "creating": True})
 
 
-def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+def user_edit(request: StaffRequest, pk: int) -> HttpResponse:
+    actor: User = request.user
     target = get_user_for(actor, pk, write=request.method == "POST")
     form = UserEditForm(request.POST or None, instance=target, actor=actor)
 
@@ -137,8 +138,8 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def user_set_active(request: HttpRequest, pk: int) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+def user_set_active(request: StaffRequest, pk: int) -> HttpResponse:
+    actor: User = request.user
     target = get_user_for(actor, pk, write=True)
     active = request.POST.get("active") == "1"
     message = _("Account %(name)s enabled.") if active else _("Account %(name)s disabled.")
@@ -150,8 +151,8 @@ def user_set_active(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("accounts:user_list")
 
 
-def user_password(request: HttpRequest, pk: int) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+def user_password(request: StaffRequest, pk: int) -> HttpResponse:
+    actor: User = request.user
     target = get_user_for(actor, pk, write=request.method == "POST")
     form = UserPasswordForm(request.POST or None, user=target)
     if request.method == "POST" and form.is_valid():
@@ -162,8 +163,8 @@ def user_password(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def user_reset_two_factor(request: HttpRequest, pk: int) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+def user_reset_two_factor(request: StaffRequest, pk: int) -> HttpResponse:
+    actor: User = request.user
     target = get_user_for(actor, pk, write=True)
     services.reset_two_factor(target, actor=actor)
     messages.success(
@@ -175,8 +176,8 @@ def user_reset_two_factor(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def user_unlock(request: HttpRequest, pk: int) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+def user_unlock(request: StaffRequest, pk: int) -> HttpResponse:
+    actor: User = request.user
     target = get_user_for(actor, pk, write=True)
     services.unlock_user(target, actor=actor)
     messages.success(request, _("Account %(name)s can log in again.") % {"name": target.username})

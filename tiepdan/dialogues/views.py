@@ -30,13 +30,14 @@ from tiepdan.dialogues.forms import (
 )
 from tiepdan.dialogues.models import Dialogue
 from tiepdan.web.actions import submit
+from tiepdan.web.request import StaffRequest
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def dialogue_list(request: HttpRequest) -> HttpResponse:
-    require(request.user, VIEW)  # type: ignore[arg-type]
-    dialogues = Dialogue.objects.visible_to(request.user).select_related("chaired_by", "unit")  # type: ignore[arg-type]
+def dialogue_list(request: StaffRequest) -> HttpResponse:
+    require(request.user, VIEW)
+    dialogues = Dialogue.objects.visible_to(request.user).select_related("chaired_by", "unit")
     now = timezone.now()
     context = {
         "upcoming": dialogues.filter(held_at__gte=now, status=Dialogue.Status.PLANNED).order_by(
@@ -47,9 +48,9 @@ def dialogue_list(request: HttpRequest) -> HttpResponse:
     return render(request, "dialogues/list.html", context)
 
 
-def plan(request: HttpRequest) -> HttpResponse:
-    require(request.user, MANAGE)  # type: ignore[arg-type]
-    unit = request.user.unit  # type: ignore[union-attr]
+def plan(request: StaffRequest) -> HttpResponse:
+    require(request.user, MANAGE)
+    unit = request.user.unit
     if unit is None:
         raise PermissionDenied
     form = PlanForm(request.POST or None, unit=unit, initial={"chaired_by": request.user.pk})
@@ -57,7 +58,7 @@ def plan(request: HttpRequest) -> HttpResponse:
         dialogue = submit(
             request,
             form,
-            lambda data: services.plan_dialogue(unit=unit, actor=request.user, **data),  # type: ignore[arg-type]
+            lambda data: services.plan_dialogue(unit=unit, actor=request.user, **data),
         ).value
         if dialogue is not None:
             warning = rules.planning_warning(
@@ -72,8 +73,8 @@ def plan(request: HttpRequest) -> HttpResponse:
     return render(request, "dialogues/plan.html", {"form": form})
 
 
-def detail(request: HttpRequest, pk: int, forms: dict[str, Any] | None = None) -> HttpResponse:
-    dialogue = get_dialogue_for(request.user, pk)  # type: ignore[arg-type]
+def detail(request: StaffRequest, pk: int, forms: dict[str, Any] | None = None) -> HttpResponse:
+    dialogue = get_dialogue_for(request.user, pk)
     forms = forms or {}
     context = {
         "dialogue": dialogue,
@@ -99,14 +100,14 @@ def detail(request: HttpRequest, pk: int, forms: dict[str, Any] | None = None) -
 
 
 def _action(
-    request: HttpRequest,
+    request: StaffRequest,
     pk: int,
     name: str,
     make: Callable[[Dialogue], Any],
     run: Callable[[Dialogue, dict], object],
 ) -> HttpResponse:
     """Validate one small form of the record page and run its service; errors re-render."""
-    dialogue = get_dialogue_for(request.user, pk, write=True)  # type: ignore[arg-type]
+    dialogue = get_dialogue_for(request.user, pk, write=True)
     form = make(dialogue)
     done = submit(request, form, lambda data: run(dialogue, data))
     if done.ok:
@@ -118,7 +119,7 @@ def _action(
 
 
 @require_POST
-def invite(request: HttpRequest, pk: int) -> HttpResponse:
+def invite(request: StaffRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,
@@ -129,7 +130,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def invitations_sent(request: HttpRequest, pk: int) -> HttpResponse:
+def invitations_sent(request: StaffRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,
@@ -140,7 +141,7 @@ def invitations_sent(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def held(request: HttpRequest, pk: int) -> HttpResponse:
+def held(request: StaffRequest, pk: int) -> HttpResponse:
     def run(d: Dialogue, data: dict) -> None:
         attended = [int(x) for x in data.pop("attended")]
         services.record_held(d, attended=attended, **data)
@@ -149,7 +150,7 @@ def held(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def add_issue(request: HttpRequest, pk: int) -> HttpResponse:
+def add_issue(request: StaffRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,
@@ -160,18 +161,18 @@ def add_issue(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def add_commitment(request: HttpRequest, pk: int) -> HttpResponse:
+def add_commitment(request: StaffRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,
         "commitment",
         lambda d: CommitmentForm(request.POST, unit=d.unit),
-        lambda d, data: services.add_commitment(d, actor=request.user, **data),  # type: ignore[arg-type]
+        lambda d, data: services.add_commitment(d, actor=request.user, **data),
     )
 
 
 @require_POST
-def publish(request: HttpRequest, pk: int) -> HttpResponse:
+def publish(request: StaffRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,
@@ -181,8 +182,8 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def minutes(request: HttpRequest, pk: int) -> HttpResponse:
-    dialogue = get_dialogue_for(request.user, pk)  # type: ignore[arg-type]
+def minutes(request: StaffRequest, pk: int) -> HttpResponse:
+    dialogue = get_dialogue_for(request.user, pk)
     if dialogue.status != Dialogue.Status.HELD:
         raise Http404
     response = HttpResponse(minutes_docx(dialogue), content_type=DOCX)
@@ -208,7 +209,7 @@ def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def cancel(request: StaffRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,

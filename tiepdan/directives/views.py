@@ -8,7 +8,7 @@ from itertools import groupby
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, Value, When
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from tiepdan.directives.access import ISSUE, VIEW, can_report, get_directive_for
 from tiepdan.directives.forms import CancelForm, CompleteForm, DirectiveForm, ProgressForm
 from tiepdan.directives.models import Directive, DirectiveQuerySet, DirectiveUpdate
 from tiepdan.web.actions import perform, submit
+from tiepdan.web.request import StaffRequest
 
 
 def _overdue_first(queryset: DirectiveQuerySet) -> DirectiveQuerySet:
@@ -34,10 +35,10 @@ def _select(queryset: DirectiveQuerySet) -> DirectiveQuerySet:
     return queryset.select_related("owner_user", "owner_department", "issued_by", "unit")
 
 
-def board(request: HttpRequest) -> HttpResponse:
+def board(request: StaffRequest) -> HttpResponse:
     """All open directives of the unit, grouped by owner, the overdue ones first."""
-    require(request.user, VIEW)  # type: ignore[arg-type]
-    directives = _select(Directive.objects.visible_to(request.user).open())  # type: ignore[arg-type]
+    require(request.user, VIEW)
+    directives = _select(Directive.objects.visible_to(request.user).open())
     today = timezone.localdate()
     rows = sorted(directives, key=lambda d: (d.owner_display(), d.due_on >= today, d.due_on))
     groups = [
@@ -53,10 +54,10 @@ def board(request: HttpRequest) -> HttpResponse:
     return render(request, "directives/board.html", context)
 
 
-def mine(request: HttpRequest) -> HttpResponse:
+def mine(request: StaffRequest) -> HttpResponse:
     """The directives assigned to the signed-in officer or their department."""
-    require(request.user, VIEW)  # type: ignore[arg-type]
-    directives = Directive.objects.visible_to(request.user).owned_by(request.user)  # type: ignore[arg-type]
+    require(request.user, VIEW)
+    directives = Directive.objects.visible_to(request.user).owned_by(request.user)
     show_all = request.GET.get("all") == "1"
     if not show_all:
         directives = directives.open()
@@ -68,9 +69,9 @@ def mine(request: HttpRequest) -> HttpResponse:
     return render(request, "directives/mine.html", context)
 
 
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    directive = get_directive_for(request.user, pk)  # type: ignore[arg-type]
-    may_report = directive.is_open and can_report(request.user, directive)  # type: ignore[arg-type]
+def detail(request: StaffRequest, pk: int) -> HttpResponse:
+    directive = get_directive_for(request.user, pk)
+    may_report = directive.is_open and can_report(request.user, directive)
     context = {
         "directive": directive,
         "updates": directive.updates.select_related("actor"),
@@ -84,10 +85,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "directives/detail.html", context)
 
 
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: StaffRequest) -> HttpResponse:
     """Issue a directive, e.g. one conclusion of a work meeting."""
-    require(request.user, ISSUE)  # type: ignore[arg-type]
-    unit = request.user.unit  # type: ignore[union-attr]
+    require(request.user, ISSUE)
+    unit = request.user.unit
     if unit is None:
         raise PermissionDenied
     initial = {
@@ -99,7 +100,7 @@ def create(request: HttpRequest) -> HttpResponse:
         directive = submit(
             request,
             form,
-            lambda data: services.create_directive(unit=unit, issued_by=request.user, **data),  # type: ignore[arg-type]
+            lambda data: services.create_directive(unit=unit, issued_by=request.user, **data),
             success=_("The directive has been issued."),
         ).value
         if directive is not None:
@@ -116,12 +117,12 @@ _ACTIONS: dict[str, Callable[..., Directive]] = {
 }
 
 
-def _post_form(request: HttpRequest, pk: int, form_class: type, action: str) -> HttpResponse:
+def _post_form(request: StaffRequest, pk: int, form_class: type, action: str) -> HttpResponse:
     if action == "cancel":
-        directive = get_directive_for(request.user, pk)  # type: ignore[arg-type]
-        require(request.user, ISSUE)  # type: ignore[arg-type]
+        directive = get_directive_for(request.user, pk)
+        require(request.user, ISSUE)
     else:
-        directive = get_directive_for(request.user, pk, write=True)  # type: ignore[arg-type]
+        directive = get_directive_for(request.user, pk, write=True)
     form = form_class(request.POST, request.FILES)
     if form.is_valid():
         run = _ACTIONS[action]
@@ -138,23 +139,23 @@ def _post_form(request: HttpRequest, pk: int, form_class: type, action: str) -> 
 
 
 @require_POST
-def progress(request: HttpRequest, pk: int) -> HttpResponse:
+def progress(request: StaffRequest, pk: int) -> HttpResponse:
     return _post_form(request, pk, ProgressForm, "progress")
 
 
 @require_POST
-def complete(request: HttpRequest, pk: int) -> HttpResponse:
+def complete(request: StaffRequest, pk: int) -> HttpResponse:
     return _post_form(request, pk, CompleteForm, "complete")
 
 
 @require_POST
-def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def cancel(request: StaffRequest, pk: int) -> HttpResponse:
     return _post_form(request, pk, CancelForm, "cancel")
 
 
-def evidence(request: HttpRequest, pk: int, update_pk: int) -> FileResponse:
+def evidence(request: StaffRequest, pk: int, update_pk: int) -> FileResponse:
     """Download an evidence file, through the directive's access check."""
-    directive = get_directive_for(request.user, pk)  # type: ignore[arg-type]
+    directive = get_directive_for(request.user, pk)
     update = get_object_or_404(DirectiveUpdate, pk=update_pk, directive=directive)
     if not update.evidence:
         raise Http404

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,11 +13,12 @@ from tiepdan.integrations import services
 from tiepdan.integrations.access import MANAGE, get_api_key_for, keys_visible_to
 from tiepdan.integrations.forms import ApiKeyForm
 from tiepdan.web.actions import perform, submit
+from tiepdan.web.request import StaffRequest
 
 
 @permission_required(MANAGE, raise_exception=True)
-def key_list(request: HttpRequest) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+def key_list(request: StaffRequest) -> HttpResponse:
+    actor: User = request.user
     form = ApiKeyForm(request.POST or None, actor=actor)
     if request.method == "POST":
         created = submit(
@@ -44,11 +45,11 @@ def key_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @permission_required(MANAGE, raise_exception=True)
-def key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    api_key = get_api_key_for(request.user, pk, write=True)  # type: ignore[arg-type]
+def key_revoke(request: StaffRequest, pk: int) -> HttpResponse:
+    api_key = get_api_key_for(request.user, pk, write=True)
     perform(
         request,
-        lambda: services.revoke_api_key(api_key, actor=request.user),  # type: ignore[arg-type]
+        lambda: services.revoke_api_key(api_key, actor=request.user),
         success=_("The key “%(name)s” is revoked.") % {"name": api_key.name},
     )
     return redirect("integrations:key_list")

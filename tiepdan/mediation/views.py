@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -37,19 +37,20 @@ from tiepdan.mediation.models import MediationCase, MediationTeam, Mediator
 from tiepdan.mediation.referral import refer_to_authorities
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.web.actions import perform, submit
+from tiepdan.web.request import StaffRequest
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _unit(request: HttpRequest) -> OrgUnit:
-    unit = request.user.unit  # type: ignore[union-attr]
+def _unit(request: StaffRequest) -> OrgUnit:
+    unit = request.user.unit
     if unit is None:
         raise PermissionDenied
     return unit
 
 
-def _year(request: HttpRequest) -> int:
+def _year(request: StaffRequest) -> int:
     try:
         return int(request.GET.get("year", ""))
     except ValueError:
@@ -62,9 +63,9 @@ def _file(data: bytes, content_type: str, name: str) -> HttpResponse:
     return response
 
 
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: StaffRequest) -> HttpResponse:
     """The ward's teams and the year's cases, with the log book export."""
-    require(request.user, VIEW)  # type: ignore[arg-type]
+    require(request.user, VIEW)
     unit, year, today = _unit(request), _year(request), timezone.localdate()
     active = Q(mediators__is_active=True)
     teams = (
@@ -76,7 +77,7 @@ def home(request: HttpRequest) -> HttpResponse:
         )
     )
     cases = (
-        MediationCase.objects.visible_to(request.user)  # type: ignore[arg-type]
+        MediationCase.objects.visible_to(request.user)
         .in_year(year)
         .select_related("team", "team__group")
     )  # type: ignore[arg-type]
@@ -114,9 +115,9 @@ def _team_input(data: dict[str, Any], formset: Any) -> dict[str, Any]:
     return {**data, "mediators": mediators, "leader_index": leader_index}
 
 
-def team_new(request: HttpRequest) -> HttpResponse:
+def team_new(request: StaffRequest) -> HttpResponse:
     """Set up a team with its mediators (at least 3, including a woman: Art. 12(1))."""
-    require(request.user, MANAGE_TEAMS)  # type: ignore[arg-type]
+    require(request.user, MANAGE_TEAMS)
     unit = _unit(request)
     form = TeamForm(request.POST or None, unit=unit)
     formset = MediatorFormSet(request.POST or None, prefix="m")
@@ -132,8 +133,8 @@ def team_new(request: HttpRequest) -> HttpResponse:
     return render(request, "mediation/team_new.html", {"form": form, "formset": formset})
 
 
-def team(request: HttpRequest, pk: int, forms: dict[str, Any] | None = None) -> HttpResponse:
-    team = get_team_for(request.user, pk)  # type: ignore[arg-type]
+def team(request: StaffRequest, pk: int, forms: dict[str, Any] | None = None) -> HttpResponse:
+    team = get_team_for(request.user, pk)
     forms = forms or {}
     mediators = team.mediators.all()
     context = {
@@ -150,8 +151,8 @@ def team(request: HttpRequest, pk: int, forms: dict[str, Any] | None = None) -> 
 
 
 @require_POST
-def team_add_mediator(request: HttpRequest, pk: int) -> HttpResponse:
-    team_obj = get_team_for(request.user, pk, write=True)  # type: ignore[arg-type]
+def team_add_mediator(request: StaffRequest, pk: int) -> HttpResponse:
+    team_obj = get_team_for(request.user, pk, write=True)
     form = MediatorForm(request.POST)
     if form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
@@ -162,40 +163,40 @@ def team_add_mediator(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def team_retire(request: HttpRequest, pk: int, mediator_pk: int) -> HttpResponse:
-    team_obj = get_team_for(request.user, pk, write=True)  # type: ignore[arg-type]
+def team_retire(request: StaffRequest, pk: int, mediator_pk: int) -> HttpResponse:
+    team_obj = get_team_for(request.user, pk, write=True)
     mediator = team_obj.mediators.get(pk=mediator_pk)
     perform(request, lambda: services.retire_mediator(mediator, left_on=timezone.localdate()))
     return redirect(team_obj)
 
 
 @require_POST
-def team_leader(request: HttpRequest, pk: int) -> HttpResponse:
-    team_obj = get_team_for(request.user, pk, write=True)  # type: ignore[arg-type]
+def team_leader(request: StaffRequest, pk: int) -> HttpResponse:
+    team_obj = get_team_for(request.user, pk, write=True)
     form = LeaderForm(request.POST, team=team_obj)
     if submit(request, form, lambda data: services.recognise_leader(team_obj, **data)).ok:
         return redirect(team_obj)
     return team(request, pk, forms={"leader": form})
 
 
-def team_report(request: HttpRequest, pk: int) -> HttpResponse:
-    team_obj = get_team_for(request.user, pk)  # type: ignore[arg-type]
+def team_report(request: StaffRequest, pk: int) -> HttpResponse:
+    team_obj = get_team_for(request.user, pk)
     year = _year(request)
     data = team_report_docx(team_obj, year, on=timezone.localdate())
     return _file(data, DOCX, f"bao-cao-hoa-giai-{year}-{team_obj.pk}.docx")
 
 
-def book(request: HttpRequest) -> HttpResponse:
+def book(request: StaffRequest) -> HttpResponse:
     """The log book "Sổ theo dõi hoạt động hòa giải ở cơ sở" of the ward for a year (Art. 21)."""
-    require(request.user, VIEW)  # type: ignore[arg-type]
+    require(request.user, VIEW)
     unit, year = _unit(request), _year(request)
     return _file(
         book_xlsx(unit, year), XLSX, f"so-theo-doi-hoa-giai-{unit.code or unit.pk}-{year}.xlsx"
     )
 
 
-def case_new(request: HttpRequest) -> HttpResponse:
-    require(request.user, RECORD)  # type: ignore[arg-type]
+def case_new(request: StaffRequest) -> HttpResponse:
+    require(request.user, RECORD)
     unit = _unit(request)
     form = CaseForm(request.POST or None, unit=unit, initial={"received_on": timezone.localdate()})
 
@@ -209,7 +210,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
             )
             for side in ("a", "b")
         ]
-        return services.register_case(parties=parties, actor=request.user, **data)  # type: ignore[arg-type]
+        return services.register_case(parties=parties, actor=request.user, **data)
 
     if request.method == "POST":
         case = submit(request, form, register).value
@@ -222,8 +223,8 @@ def case_new(request: HttpRequest) -> HttpResponse:
     return render(request, "mediation/case_new.html", {"form": form})
 
 
-def case(request: HttpRequest, pk: int, forms: dict[str, Any] | None = None) -> HttpResponse:
-    case = get_case_for(request.user, pk)  # type: ignore[arg-type]
+def case(request: StaffRequest, pk: int, forms: dict[str, Any] | None = None) -> HttpResponse:
+    case = get_case_for(request.user, pk)
     forms, today = forms or {}, timezone.localdate()
     agreement = (
         getattr(case, "agreement", None) if case.status == MediationCase.Status.SUCCESSFUL else None
@@ -270,14 +271,14 @@ def _agreement_initial(case: MediationCase) -> dict[str, object]:
 
 
 def _case_action(
-    request: HttpRequest,
+    request: StaffRequest,
     pk: int,
     name: str,
     make: Callable[[MediationCase], Any],
     run: Callable[[MediationCase, dict], object],
 ) -> HttpResponse:
     """Validate one small form of the case page and run its service; errors re-render."""
-    case_obj = get_case_for(request.user, pk, write=True)  # type: ignore[arg-type]
+    case_obj = get_case_for(request.user, pk, write=True)
     form = make(case_obj)
     if submit(request, form, lambda data: run(case_obj, dict(data)), success=_("Saved.")).ok:
         return redirect(case_obj)
@@ -285,7 +286,7 @@ def _case_action(
 
 
 @require_POST
-def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
+def case_assign(request: StaffRequest, pk: int) -> HttpResponse:
     return _case_action(
         request,
         pk,
@@ -296,7 +297,7 @@ def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def case_session(request: HttpRequest, pk: int) -> HttpResponse:
+def case_session(request: StaffRequest, pk: int) -> HttpResponse:
     return _case_action(
         request,
         pk,
@@ -307,7 +308,7 @@ def case_session(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def case_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+def case_outcome(request: StaffRequest, pk: int) -> HttpResponse:
     return _case_action(
         request,
         pk,
@@ -318,7 +319,7 @@ def case_outcome(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def case_agreement(request: HttpRequest, pk: int) -> HttpResponse:
+def case_agreement(request: StaffRequest, pk: int) -> HttpResponse:
     return _case_action(
         request,
         pk,
@@ -329,7 +330,7 @@ def case_agreement(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def case_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+def case_follow_up(request: StaffRequest, pk: int) -> HttpResponse:
     return _case_action(
         request,
         pk,
@@ -340,18 +341,18 @@ def case_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def case_refer(request: HttpRequest, pk: int) -> HttpResponse:
+def case_refer(request: StaffRequest, pk: int) -> HttpResponse:
     return _case_action(
         request,
         pk,
         "referral",
         lambda c: ReferralForm(request.POST),
-        lambda c, d: refer_to_authorities(c, actor=request.user, **d),  # type: ignore[arg-type]
+        lambda c, d: refer_to_authorities(c, actor=request.user, **d),
     )
 
 
-def case_agreement_docx(request: HttpRequest, pk: int) -> HttpResponse:
-    case_obj = get_case_for(request.user, pk)  # type: ignore[arg-type]
+def case_agreement_docx(request: StaffRequest, pk: int) -> HttpResponse:
+    case_obj = get_case_for(request.user, pk)
     if not hasattr(case_obj, "agreement"):
         return redirect(case_obj)
     return _file(

@@ -22,13 +22,14 @@ from tiepdan.reports import access, dashboard, public, services, tasks
 from tiepdan.reports.forms import ReportForm, SettingsForm
 from tiepdan.reports.models import GeneratedReport, ReportSettings
 from tiepdan.web.actions import submit
+from tiepdan.web.request import StaffRequest
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
+def _user(request: StaffRequest) -> User:
+    return request.user
 
 
-def dashboard_view(request: HttpRequest) -> HttpResponse:
+def dashboard_view(request: StaffRequest) -> HttpResponse:
     user = _user(request)
     unit = access.get_unit_for(user, request.GET.get("unit"), access.VIEW_DASHBOARD)
     today = timezone.localdate()
@@ -48,7 +49,7 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/dashboard_ward.html", context)
 
 
-def report_list(request: HttpRequest) -> HttpResponse:
+def report_list(request: StaffRequest) -> HttpResponse:
     user = _user(request)
     require(user, access.MAKE_REPORTS)
     units = user.visible_units().filter(level__in=[OrgUnit.Level.PROVINCE, OrgUnit.Level.COMMUNE])
@@ -71,7 +72,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/report_list.html", {"form": form, "reports": reports})
 
 
-def report_settings(request: HttpRequest) -> HttpResponse:
+def report_settings(request: StaffRequest) -> HttpResponse:
     """The cut-off days of the user's unit (DOMAIN §11: configurable)."""
     user = _user(request)
     require(user, access.MANAGE_SETTINGS)
@@ -90,19 +91,19 @@ def report_settings(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/settings.html", {"form": form, "unit": user.unit})
 
 
-def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def report_detail(request: StaffRequest, pk: int) -> HttpResponse:
     report = access.get_report_for(_user(request), pk)
     return render(request, "reports/report_detail.html", {"report": report})
 
 
-def report_status(request: HttpRequest, pk: int) -> JsonResponse:
+def report_status(request: StaffRequest, pk: int) -> JsonResponse:
     report = access.get_report_for(_user(request), pk)
     return JsonResponse(
         {"status": report.status, "progress": report.progress, "error": bool(report.error)}
     )
 
 
-def report_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+def report_download(request: StaffRequest, pk: int) -> HttpResponseBase:
     report = access.get_report_for(_user(request), pk)
     if report.status != GeneratedReport.Status.DONE or not report.file:
         return redirect("reports:detail", pk=report.pk)

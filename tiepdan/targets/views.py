@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,15 +16,16 @@ from tiepdan.targets.lines import programme_lines
 from tiepdan.targets.models import Programme, UnitRating
 from tiepdan.targets.rules import rating_streak, streak_words
 from tiepdan.web.actions import perform, submit
+from tiepdan.web.request import StaffRequest
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
+def _user(request: StaffRequest) -> User:
+    return request.user
 
 
-def programme_list(request: HttpRequest) -> HttpResponse:
+def programme_list(request: StaffRequest) -> HttpResponse:
     user = _user(request)
     require(user, access.VIEW)
     programmes = scoped(Programme.objects.select_related("unit"), user).order_by("-year", "unit")
@@ -42,7 +43,7 @@ def programme_list(request: HttpRequest) -> HttpResponse:
     return render(request, "targets/programme_list.html", context)
 
 
-def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def programme_detail(request: StaffRequest, pk: int) -> HttpResponse:
     user = _user(request)
     programme = access.get_programme_for(user, pk)
     targets = programme.targets.select_related("responsible").prefetch_related("results")
@@ -63,7 +64,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "targets/programme_detail.html", context)
 
 
-def target_form(request: HttpRequest, pk: int, target_pk: int | None = None) -> HttpResponse:
+def target_form(request: StaffRequest, pk: int, target_pk: int | None = None) -> HttpResponse:
     programme = access.get_programme_for(_user(request), pk, write=True)
     target = programme.targets.filter(pk=target_pk).first() if target_pk else None
     form = TargetForm(request.POST or None, instance=target)
@@ -76,7 +77,7 @@ def target_form(request: HttpRequest, pk: int, target_pk: int | None = None) -> 
     return render(request, "targets/target_form.html", context)
 
 
-def enter_result(request: HttpRequest, pk: int) -> HttpResponse:
+def enter_result(request: StaffRequest, pk: int) -> HttpResponse:
     user = _user(request)
     target = access.get_target_for_entry(user, pk)
     form = ResultForm(request.POST or None, initial={"period": str(target.programme.year)})
@@ -94,7 +95,7 @@ def enter_result(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "targets/result_form.html", context)
 
 
-def export_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def export_xlsx(request: StaffRequest, pk: int) -> HttpResponse:
     programme = access.get_programme_for(_user(request), pk)
     response = HttpResponse(exchange.export_programme(programme), content_type=XLSX)
     name = f"chi-tieu-{programme.unit.code or programme.unit_id}-{programme.year}.xlsx"
@@ -103,7 +104,7 @@ def export_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def record_rating(request: HttpRequest, pk: int) -> HttpResponse:
+def record_rating(request: StaffRequest, pk: int) -> HttpResponse:
     programme = access.get_programme_for(_user(request), pk, write=True)
     form = RatingForm(request.POST)
     if form.is_valid():
@@ -115,7 +116,7 @@ def record_rating(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def import_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def import_xlsx(request: StaffRequest, pk: int) -> HttpResponse:
     programme = access.get_programme_for(_user(request), pk, write=True)
     form = ImportForm(request.POST, request.FILES)
     if form.is_valid():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from tiepdan.lib.workdays import installed_calendar
 from tiepdan.web.actions import submit
+from tiepdan.web.request import StaffRequest
 from tiepdan.workcalendar import rules, services
 from tiepdan.workcalendar.access import get_holiday_for, require_calendar_manager
 from tiepdan.workcalendar.forms import HolidayForm
@@ -20,9 +21,9 @@ from tiepdan.workcalendar.grid import year_context
 from tiepdan.workcalendar.models import Holiday
 
 
-def year(request: HttpRequest, year: int | None = None) -> HttpResponse:
+def year(request: StaffRequest, year: int | None = None) -> HttpResponse:
     """Show a year's calendar; a POST adds an announced day."""
-    require_calendar_manager(request.user)  # type: ignore[arg-type]
+    require_calendar_manager(request.user)
     today = timezone.localdate()
     year = today.year if year is None else year
     if not rules.FIRST_YEAR <= year <= rules.LAST_YEAR:
@@ -37,7 +38,7 @@ def year(request: HttpRequest, year: int | None = None) -> HttpResponse:
                 kind=data["kind"],
                 name=data["name"],
                 source=data["source"],
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
             ),
         ).value
         if holiday is not None:
@@ -53,9 +54,9 @@ def year(request: HttpRequest, year: int | None = None) -> HttpResponse:
     return render(request, "workcalendar/year.html", context)
 
 
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: StaffRequest, pk: int) -> HttpResponse:
     """Change an announced day."""
-    holiday = get_holiday_for(request.user, pk, write=True)  # type: ignore[arg-type]
+    holiday = get_holiday_for(request.user, pk, write=True)
     initial = {f: getattr(holiday, f) for f in ("date", "kind", "name", "source")}
     form = HolidayForm(request.POST or None, initial=initial)
     if request.method == "POST":
@@ -68,7 +69,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 kind=data["kind"],
                 name=data["name"],
                 source=data["source"],
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
             ),
         )
         if saved.ok:
@@ -78,11 +79,11 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def delete(request: HttpRequest, pk: int) -> HttpResponse:
+def delete(request: StaffRequest, pk: int) -> HttpResponse:
     """Remove an announced day."""
-    holiday = get_holiday_for(request.user, pk, write=True)  # type: ignore[arg-type]
+    holiday = get_holiday_for(request.user, pk, write=True)
     description = _describe(holiday)
-    services.delete_holiday(holiday, actor=request.user)  # type: ignore[arg-type]
+    services.delete_holiday(holiday, actor=request.user)
     messages.success(request, _("Removed %(day)s: %(name)s.") % description)
     return redirect("workcalendar:year", year=holiday.date.year)
 

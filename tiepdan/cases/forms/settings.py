@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from tiepdan.accounts.models import User
 from tiepdan.cases import rules
-from tiepdan.cases.forms.staff import choice
+from tiepdan.cases.forms.common import choice
 from tiepdan.cases.models import CasePolicy, Field
 from tiepdan.orgunits.models import Department, OrgUnit
 from tiepdan.web.forms import BootstrapMixin

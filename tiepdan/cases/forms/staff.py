@@ -1,4 +1,5 @@
-"""Forms check the shape of input; the rules themselves are in services and rules."""
+"""The staff's case forms: intake, classification, decisions, assignment, notes, answers, the
+work list's filter. Forms check the shape of input; the rules are in services and rules."""
 
 from __future__ import annotations
 
@@ -10,129 +11,22 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from tiepdan.accounts.models import User
+from tiepdan.cases.forms.common import (
+    CitizenFieldsMixin,
+    MultipleFileField,
+    UnitFieldChoice,
+    choice,
+)
 from tiepdan.cases.models import Case, Status
 from tiepdan.cases.models.settings import Field
 from tiepdan.cases.rules import ComplexReason, Decision, InadmissibleReason, Kind
 from tiepdan.cases.services.intake import Intake
-from tiepdan.cases.services.settings import unit_fields
 from tiepdan.citizens.models import Citizen
-from tiepdan.lib.ids import normalize_phone, parse_cccd
-from tiepdan.lib.uploads import MAX_FILES, CleanFile
+from tiepdan.lib.ids import parse_cccd
+from tiepdan.lib.uploads import CleanFile
 from tiepdan.orgunits.models import Department, OrgUnit
-from tiepdan.privacy.notice import ConsentMixin
 from tiepdan.reception.models import ReceptionEntry
 from tiepdan.web.forms import BootstrapMixin
-
-MAX_CONTENT = 10_000
-
-
-def choice(form: forms.BaseForm, name: str) -> Any:
-    """A choice field of `form`, to set its queryset or choices for the user's unit."""
-    return form.fields[name]
-
-
-class UnitFieldChoice(forms.ChoiceField):
-    """One of a unit's fields, chosen by code; cleans to the `Field` or None.
-
-    Listed from `unit_fields`, so a new unit's form shows the default list without saving it
-    on GET; the intake saves the defaults and picks the row with the chosen code.
-    """
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(choices=(), **kwargs)
-        self.by_code: dict[str, Field] = {}
-
-    def list_fields_of(self, unit: OrgUnit) -> None:
-        self.by_code = {f.code: f for f in unit_fields(unit)}
-        self.choices = [("", "---------"), *((f.code, f.name) for f in self.by_code.values())]
-
-    def clean(self, value: Any) -> Field | None:
-        code = super().clean(value)
-        return self.by_code.get(code) if code else None
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault(
-            "widget",
-            MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}),
-        )
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data: Any, initial: Any = None) -> list:
-        single = super().clean
-        if isinstance(data, list | tuple):
-            files = [single(d, initial) for d in data if d]
-        else:
-            files = [single(data, initial)] if data else []
-        if len(files) > MAX_FILES:
-            raise ValidationError(_("Attach at most %(count)s files."), params={"count": MAX_FILES})
-        return files
-
-
-class CitizenFieldsMixin(forms.Form):
-    full_name = forms.CharField(label=_("Full name"), max_length=200, required=False)
-    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
-    email = forms.EmailField(label=_("E-mail"), required=False)
-    address = forms.CharField(label=_("Address"), max_length=300, required=False)
-
-    def clean_phone(self) -> str:
-        raw = self.cleaned_data.get("phone", "").strip()
-        return normalize_phone(raw) if raw else ""
-
-    def citizen(self) -> Citizen | None:
-        data = self.cleaned_data
-        if not data.get("full_name"):
-            return None
-        return Citizen(
-            full_name=data["full_name"].strip(),
-            id_kind=data.get("id_kind") or Citizen.IdKind.NONE,
-            id_number=data.get("id_number", ""),
-            phone=data.get("phone", ""),
-            email=data.get("email", ""),
-            address=data.get("address", ""),
-        )
-
-
-class PublicCaseForm(BootstrapMixin, ConsentMixin, CitizenFieldsMixin):
-    """The online form: what the citizen raises, optional place and files, how to reach them."""
-
-    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
-    kind = forms.ChoiceField(label=_("What are you sending?"), choices=Kind.choices)
-    field = UnitFieldChoice(label=_("Field"), required=False)
-    subject = forms.CharField(label=pgettext_lazy("case", "Subject"), max_length=300)
-    content = forms.CharField(
-        label=_("Content"),
-        max_length=MAX_CONTENT,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Up to 10,000 characters."),
-    )
-    location_text = forms.CharField(
-        label=_("Place (street, house number)"), max_length=300, required=False
-    )
-    attachments = MultipleFileField(
-        label=_("Photos or PDF files"),
-        required=False,
-        help_text=_("Up to 5 files of at most 10 MB each: JPEG, PNG, WebP or PDF."),
-    )
-
-    def __init__(self, *args: Any, unit: OrgUnit, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        choice(self, "field").list_fields_of(unit)
-        self.fields["full_name"].help_text = _("Leave empty to send feedback without your name.")
-        self.style()
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("kind") in (Kind.COMPLAINT, Kind.DENUNCIATION) and not data.get("full_name"):
-            self.add_error(
-                "full_name", _("A complaint or denunciation must give the sender's name.")
-            )
-        return data
 
 
 class IntakeForm(BootstrapMixin, CitizenFieldsMixin):
@@ -303,16 +197,6 @@ class AssignForm(BootstrapMixin, forms.Form):
         self.style()
 
 
-class ReasonForm(BootstrapMixin, forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.style()
-
-
 class NoteForm(BootstrapMixin, forms.Form):
     text = forms.CharField(
         label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), max_length=5000
@@ -328,32 +212,6 @@ class AnswerForm(BootstrapMixin, forms.Form):
     text = forms.CharField(
         label=_("Answer"), widget=forms.Textarea(attrs={"rows": 8}), max_length=20000
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.style()
-
-
-class RateForm(BootstrapMixin, forms.Form):
-    rating = forms.TypedChoiceField(
-        label=_("How satisfied are you with the answer?"),
-        coerce=int,
-        choices=[(i, "★" * i) for i in range(5, 0, -1)],
-    )
-    comment = forms.CharField(
-        label=_("Comment"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-        max_length=2000,
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.style()
-
-
-class TrackForm(BootstrapMixin, forms.Form):
-    code = forms.CharField(label=_("Tracking code"), max_length=20)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -23,6 +23,7 @@ from tiepdan.lib.errors import DomainError
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.web import ratelimit
 from tiepdan.web.actions import perform
+from tiepdan.web.request import StaffRequest
 
 #: Look-ups of similar published answers per client and window (the form asks once per pause).
 SIMILAR_PER_WINDOW = 60
@@ -53,53 +54,53 @@ def panel(user: User, case: Case) -> dict[str, Any]:
     }
 
 
-def _other(request: HttpRequest, name: str) -> Case | None:
+def _other(request: StaffRequest, name: str) -> Case | None:
     raw = request.POST.get(name, "")
-    return get_case_for(request.user, raw) if raw.isdigit() else None  # type: ignore[arg-type]
+    return get_case_for(request.user, raw) if raw.isdigit() else None
 
 
-def _act(request: HttpRequest, pk: int, run: Any, done: str) -> HttpResponse:
-    case = get_case_for(request.user, pk, capability="classify_case")  # type: ignore[arg-type]
+def _act(request: StaffRequest, pk: int, run: Any, done: str) -> HttpResponse:
+    case = get_case_for(request.user, pk, capability="classify_case")
     perform(request, lambda: run(case), success=done)
     return redirect("cases:detail", pk=case.pk)
 
 
 @require_POST
-def mark_duplicate(request: HttpRequest, pk: int) -> HttpResponse:
+def mark_duplicate(request: StaffRequest, pk: int) -> HttpResponse:
     original = _other(request, "original")
 
     def run(case: Case) -> None:
         if original is None:
             raise DomainError(_("Choose the original case."), field="original")
-        duplicates.mark_duplicate(case, original, actor=request.user)  # type: ignore[arg-type]
+        duplicates.mark_duplicate(case, original, actor=request.user)
 
     return _act(request, pk, run, _("Marked as a duplicate."))
 
 
 @require_POST
-def unmark_duplicate(request: HttpRequest, pk: int) -> HttpResponse:
+def unmark_duplicate(request: StaffRequest, pk: int) -> HttpResponse:
     def run(case: Case) -> None:
-        duplicates.unmark_duplicate(case, actor=request.user)  # type: ignore[arg-type]
+        duplicates.unmark_duplicate(case, actor=request.user)
 
     return _act(request, pk, run, _("The duplicate mark was removed."))
 
 
 @require_POST
-def group_matter(request: HttpRequest, pk: int) -> HttpResponse:
+def group_matter(request: StaffRequest, pk: int) -> HttpResponse:
     other = _other(request, "other")
 
     def run(case: Case) -> None:
         if other is None:
             raise DomainError(_("Choose another case to group with."), field="other")
-        duplicates.group_into_matter(case, other, actor=request.user)  # type: ignore[arg-type]
+        duplicates.group_into_matter(case, other, actor=request.user)
 
     return _act(request, pk, run, _("Grouped into one matter."))
 
 
 @require_POST
-def leave_matter(request: HttpRequest, pk: int) -> HttpResponse:
+def leave_matter(request: StaffRequest, pk: int) -> HttpResponse:
     def run(case: Case) -> None:
-        duplicates.leave_matter(case, actor=request.user)  # type: ignore[arg-type]
+        duplicates.leave_matter(case, actor=request.user)
 
     return _act(request, pk, run, _("Taken out of the matter."))
 

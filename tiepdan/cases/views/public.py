@@ -20,7 +20,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from tiepdan.cases import services
-from tiepdan.cases.forms.staff import PublicCaseForm, RateForm, ReasonForm, TrackForm
+from tiepdan.cases.forms.common import ReasonForm
+from tiepdan.cases.forms.public import PublicCaseForm, RateForm, TrackForm
 from tiepdan.cases.identity import exported
 from tiepdan.cases.models import Case, Response, Status, normalize_code
 from tiepdan.cases.services import answers

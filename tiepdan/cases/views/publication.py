@@ -19,13 +19,14 @@ from django.utils.translation import gettext as _
 from tiepdan.accounts.models import User
 from tiepdan.cases import identity, rules
 from tiepdan.cases.access import get_case_for
+from tiepdan.cases.forms.common import ReasonForm
 from tiepdan.cases.forms.publication import PublishedFilter, PublishForm
-from tiepdan.cases.forms.staff import ReasonForm
 from tiepdan.cases.models import Case
 from tiepdan.cases.services import publication
 from tiepdan.lib.errors import DomainError
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.web.actions import submit
+from tiepdan.web.request import StaffRequest
 
 PAGE_SIZE = 20
 
@@ -33,8 +34,8 @@ PAGE_SIZE = 20
 # Staff
 
 
-def case_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def case_publish(request: StaffRequest, pk: int) -> HttpResponse:
+    user: User = request.user
     case = get_case_for(user, pk, capability="approve_answer")
     try:
         rules.check_publishable(status=case.status, is_duplicate=case.duplicate_of_id is not None)
@@ -64,8 +65,8 @@ def case_publish(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "cases/publish.html", context)
 
 
-def case_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def case_unpublish(request: StaffRequest, pk: int) -> HttpResponse:
+    user: User = request.user
     case = get_case_for(user, pk, capability="approve_answer")
     form = ReasonForm(request.POST or None)
     if request.method == "POST":

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -19,6 +19,7 @@ from tiepdan.cases.documents import DEFAULTS
 from tiepdan.cases.forms.settings import FieldFormSet, PeriodsForm, TemplateForm
 from tiepdan.cases.models.settings import CasePolicy, Field, NoticeTemplate
 from tiepdan.orgunits.models import OrgUnit
+from tiepdan.web.request import StaffRequest
 
 
 def _templates(unit: OrgUnit, data: Any = None) -> list[tuple[str, Any, TemplateForm]]:
@@ -36,8 +37,8 @@ def _templates(unit: OrgUnit, data: Any = None) -> list[tuple[str, Any, Template
 
 
 @permission_required("cases.manage_case_settings", raise_exception=True)
-def case_settings(request: HttpRequest) -> HttpResponse:
-    unit = request.user.unit  # type: ignore[union-attr]
+def case_settings(request: StaffRequest) -> HttpResponse:
+    unit = request.user.unit
     if unit is None:
         raise PermissionDenied
     # Read only: a new unit's policy and default fields are saved by its first POST below.

@@ -9,7 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from tiepdan.accounts.access import get_in_scope
 from tiepdan.cases import identity, services
 from tiepdan.cases.access import get_case_for, get_response_for
 from tiepdan.cases.documents import decision_notice, notice_is_redacted
+from tiepdan.cases.forms.common import ReasonForm
 from tiepdan.cases.forms.staff import (
     AnswerForm,
     AssignForm,
@@ -28,7 +29,6 @@ from tiepdan.cases.forms.staff import (
     DecideForm,
     IntakeForm,
     NoteForm,
-    ReasonForm,
     WorklistFilter,
 )
 from tiepdan.cases.models import Attachment, Case, Response, Status
@@ -40,12 +40,13 @@ from tiepdan.lib.errors import DomainError
 from tiepdan.lib.uploads import clean_upload, clean_uploads
 from tiepdan.reception.models import ReceptionEntry
 from tiepdan.web.actions import perform, show_error, submit
+from tiepdan.web.request import StaffRequest
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @permission_required("cases.view_case", raise_exception=True)
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: StaffRequest) -> HttpResponse:
     user = request.user
     unit_ids = list(user.visible_units().values_list("id", flat=True))  # type: ignore[union-attr]
     view = request.GET.get("view") or ("mine" if user.has_perm("cases.answer_case") else "all")
@@ -77,7 +78,7 @@ def worklist_views() -> list[tuple[str, Any]]:
 
 @require_POST
 @permission_required("cases.assign_case", raise_exception=True)
-def bulk_assign(request: HttpRequest) -> HttpResponse:
+def bulk_assign(request: StaffRequest) -> HttpResponse:
     user = request.user
     form = AssignForm(request.POST, unit_id=user.unit_id or 0)  # type: ignore[union-attr]
     ids = [int(i) for i in request.POST.getlist("case") if i.isdigit()]
@@ -95,7 +96,7 @@ def bulk_assign(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("cases.receive_case", raise_exception=True)
-def case_new(request: HttpRequest) -> HttpResponse:
+def case_new(request: StaffRequest) -> HttpResponse:
     user = request.user
     unit = user.unit  # type: ignore[union-attr]
     if unit is None:
@@ -125,12 +126,12 @@ def case_new(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/case_form.html", {"form": form, "entry": entry})
 
 
-def _entry(request: HttpRequest) -> ReceptionEntry | None:
+def _entry(request: StaffRequest) -> ReceptionEntry | None:
     """The reception-book entry a walk-in case comes from (?entry=…), within the user's scope."""
     raw = request.POST.get("entry") or request.GET.get("entry")
     if not raw:
         return None
-    entry = get_in_scope(ReceptionEntry.objects.select_related("citizen"), request.user, raw)  # type: ignore[arg-type]
+    entry = get_in_scope(ReceptionEntry.objects.select_related("citizen"), request.user, raw)
     # The form is filled with the visitor's identity: a denouncer's only for those who may see it.
     if not identity.may_see_entry_identity(request.user, entry):
         raise PermissionDenied(_("This entry shows the denouncer's identity."))
@@ -153,7 +154,7 @@ def entry_initial(entry: ReceptionEntry) -> dict[str, Any]:
     }
 
 
-def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def case_detail(request: StaffRequest, pk: int) -> HttpResponse:
     user = request.user
     case = get_case_for(user, pk)  # type: ignore[arg-type]
     today = timezone.localdate()
@@ -193,7 +194,7 @@ def _draft_text(case: Case) -> str:
 
 
 def _action(
-    request: HttpRequest,
+    request: StaffRequest,
     pk: int,
     capability: str,
     form_class: type[forms.Form],
@@ -203,7 +204,7 @@ def _action(
     title: str = "",
 ) -> HttpResponse:
     """Show a small form for one action on a case; on POST run it and return to the case."""
-    case = get_case_for(request.user, pk, capability=capability)  # type: ignore[arg-type]
+    case = get_case_for(request.user, pk, capability=capability)
     kwargs = form_kwargs(case) if form_kwargs else {}
     form = form_class(request.POST or None, **kwargs)
     if request.method == "POST":
@@ -216,7 +217,7 @@ def _action(
     return render(request, template, {"case": case, "form": form, "title": title})
 
 
-def case_classify(request: HttpRequest, pk: int) -> HttpResponse:
+def case_classify(request: StaffRequest, pk: int) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> object:
         data = services.ClassifyInput(
             kind=d["kind"],
@@ -233,7 +234,7 @@ def case_classify(request: HttpRequest, pk: int) -> HttpResponse:
             complex_reason=d["complex_reason"],
             signer_count=d["signer_count"],
         )
-        return services.classify(case, data, actor=request.user)  # type: ignore[arg-type]
+        return services.classify(case, data, actor=request.user)
 
     return _action(
         request,
@@ -246,9 +247,9 @@ def case_classify(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def case_decide(request: StaffRequest, pk: int) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> object:
-        return services.decide(case, actor=request.user, today=timezone.localdate(), **d)  # type: ignore[arg-type]
+        return services.decide(case, actor=request.user, today=timezone.localdate(), **d)
 
     return _action(
         request,
@@ -261,9 +262,9 @@ def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
+def case_assign(request: StaffRequest, pk: int) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> object:
-        return services.assign(case, actor=request.user, **d)  # type: ignore[arg-type]
+        return services.assign(case, actor=request.user, **d)
 
     return _action(
         request,
@@ -279,7 +280,7 @@ def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
 def _reason_action(
     service: Callable[..., object], capability: str, title: Any
 ) -> Callable[..., HttpResponse]:
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
+    def view(request: StaffRequest, pk: int) -> HttpResponse:
         def run(case: Case, d: dict[str, Any]) -> object:
             return service(case, actor=request.user, reason=d["reason"], today=timezone.localdate())
 
@@ -293,53 +294,53 @@ case_suspend = _reason_action(services.suspend, "extend_case", gettext_lazy("Sus
 case_resume = _reason_action(services.resume, "extend_case", gettext_lazy("Resume handling"))
 
 
-def case_complex(request: HttpRequest, pk: int) -> HttpResponse:
+def case_complex(request: StaffRequest, pk: int) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> object:
-        return services.mark_complex(case, actor=request.user, reason=d["reason"])  # type: ignore[arg-type]
+        return services.mark_complex(case, actor=request.user, reason=d["reason"])
 
     return _action(request, pk, "extend_case", ComplexForm, run, title=_("Mark complex"))
 
 
-def case_note(request: HttpRequest, pk: int) -> HttpResponse:
+def case_note(request: StaffRequest, pk: int) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> object:
-        return services.add_note(case, actor=request.user, text=d["text"], public=d["public"])  # type: ignore[arg-type]
+        return services.add_note(case, actor=request.user, text=d["text"], public=d["public"])
 
     return _action(request, pk, "answer_case", NoteForm, run, title=_("Note"))
 
 
-def case_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def case_answer(request: StaffRequest, pk: int) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> object:
-        return answers.draft_answer(case, actor=request.user, text=d["text"])  # type: ignore[arg-type]
+        return answers.draft_answer(case, actor=request.user, text=d["text"])
 
     return _action(request, pk, "answer_case", AnswerForm, run, title=_("Answer"))
 
 
 @require_POST
-def case_close(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_case_for(request.user, pk, capability="answer_case")  # type: ignore[arg-type]
+def case_close(request: StaffRequest, pk: int) -> HttpResponse:
+    case = get_case_for(request.user, pk, capability="answer_case")
     perform(
         request,
-        lambda: answers.close(case, actor=request.user, today=timezone.localdate()),  # type: ignore[arg-type]
+        lambda: answers.close(case, actor=request.user, today=timezone.localdate()),
     )
     return redirect("cases:detail", pk=case.pk)
 
 
 @require_POST
-def response_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    response = get_response_for(request.user, pk, capability="approve_answer")  # type: ignore[arg-type]
-    perform(request, lambda: answers.approve_answer(response, actor=request.user))  # type: ignore[arg-type]
+def response_approve(request: StaffRequest, pk: int) -> HttpResponse:
+    response = get_response_for(request.user, pk, capability="approve_answer")
+    perform(request, lambda: answers.approve_answer(response, actor=request.user))
     return redirect("cases:detail", pk=response.case_id)
 
 
 @require_POST
-def response_send(request: HttpRequest, pk: int) -> HttpResponse:
-    response = get_response_for(request.user, pk, capability="answer_case")  # type: ignore[arg-type]
+def response_send(request: StaffRequest, pk: int) -> HttpResponse:
+    response = get_response_for(request.user, pk, capability="answer_case")
     upload = request.FILES.get("signed")
     perform(
         request,
         lambda: answers.send_answer(
             response,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
             signed=clean_upload(upload) if upload else None,
         ),
@@ -348,7 +349,7 @@ def response_send(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("cases:detail", pk=response.case_id)
 
 
-def _protected_file(request: HttpRequest, case: Case) -> None:
+def _protected_file(request: StaffRequest, case: Case) -> None:
     """A denunciation's files (the letter, its scans, the answer naming the denouncer) go only
     to those who may see the denouncer; each download is logged (rule 19)."""
     if not identity.may_see_identity(request.user, case):
@@ -356,8 +357,8 @@ def _protected_file(request: HttpRequest, case: Case) -> None:
     identity.log_access(request.user, case, identity.Via.FILE, request.get_full_path())
 
 
-def response_document(request: HttpRequest, pk: int) -> FileResponse:
-    response = get_response_for(request.user, pk)  # type: ignore[arg-type]
+def response_document(request: StaffRequest, pk: int) -> FileResponse:
+    response = get_response_for(request.user, pk)
     if not response.document:
         raise Http404(_("This answer has no document yet."))
     _protected_file(request, response.case)
@@ -371,8 +372,8 @@ def response_document(request: HttpRequest, pk: int) -> FileResponse:
     )
 
 
-def case_notice(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_case_for(request.user, pk)  # type: ignore[arg-type]
+def case_notice(request: StaffRequest, pk: int) -> HttpResponse:
+    case = get_case_for(request.user, pk)
     if not case.decision:
         raise Http404(_("No decision has been made on this case yet."))
     named = identity.may_see_identity(request.user, case) and not notice_is_redacted(case)
@@ -386,9 +387,9 @@ def case_notice(request: HttpRequest, pk: int) -> HttpResponse:
     return reply
 
 
-def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+def attachment_download(request: StaffRequest, pk: int) -> FileResponse:
     attachment = get_object_or_404(Attachment, pk=pk)
-    case = get_case_for(request.user, attachment.case_id)  # type: ignore[arg-type]
+    case = get_case_for(request.user, attachment.case_id)
     _protected_file(request, case)
     return FileResponse(
         attachment.file.open("rb"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,12 +16,13 @@ from tiepdan.privacy.access import MANAGE, get_request_for
 from tiepdan.privacy.forms import CloseRequestForm, StaffRequestForm
 from tiepdan.privacy.models import DataSubjectRequest
 from tiepdan.web.actions import perform, submit
+from tiepdan.web.request import StaffRequest
 
 
-def request_list(request: HttpRequest) -> HttpResponse:
-    require(request.user, MANAGE)  # type: ignore[arg-type]
+def request_list(request: StaffRequest) -> HttpResponse:
+    require(request.user, MANAGE)
     show = request.GET.get("show", "open")
-    rows = scoped(DataSubjectRequest.objects.select_related("unit"), request.user)  # type: ignore[arg-type]
+    rows = scoped(DataSubjectRequest.objects.select_related("unit"), request.user)
     if show != "all":
         rows = rows.filter(closed_at__isnull=True)
     days = retention.periods()
@@ -37,9 +38,9 @@ def request_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def request_new(request: HttpRequest) -> HttpResponse:
-    require(request.user, MANAGE)  # type: ignore[arg-type]
-    unit = request.user.unit  # type: ignore[union-attr]
+def request_new(request: StaffRequest) -> HttpResponse:
+    require(request.user, MANAGE)
+    unit = request.user.unit
     if unit is None:
         raise PermissionDenied
     form = StaffRequestForm(request.POST or None)
@@ -47,7 +48,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
         made = submit(
             request,
             form,
-            lambda data: services.file_request(unit, actor=request.user, **data),  # type: ignore[arg-type]
+            lambda data: services.file_request(unit, actor=request.user, **data),
         ).value
         if made is not None:
             messages.success(request, _("Request %(ref)s logged.") % {"ref": made.reference})
@@ -55,8 +56,8 @@ def request_new(request: HttpRequest) -> HttpResponse:
     return render(request, "privacy/request_new.html", {"form": form})
 
 
-def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    made = get_request_for(request.user, pk)  # type: ignore[arg-type]
+def request_detail(request: StaffRequest, pk: int) -> HttpResponse:
+    made = get_request_for(request.user, pk)
     return render(
         request,
         "privacy/request_detail.html",
@@ -65,26 +66,26 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
-    made = get_request_for(request.user, pk, write=True)  # type: ignore[arg-type]
+def acknowledge(request: StaffRequest, pk: int) -> HttpResponse:
+    made = get_request_for(request.user, pk, write=True)
     perform(
         request,
-        lambda: services.acknowledge(made, actor=request.user),  # type: ignore[arg-type]
+        lambda: services.acknowledge(made, actor=request.user),
         success=_("Acknowledgement recorded."),
     )
     return redirect(made)
 
 
 @require_POST
-def close(request: HttpRequest, pk: int) -> HttpResponse:
-    made = get_request_for(request.user, pk, write=True)  # type: ignore[arg-type]
+def close(request: StaffRequest, pk: int) -> HttpResponse:
+    made = get_request_for(request.user, pk, write=True)
     form = CloseRequestForm(request.POST)
     closed = submit(
         request,
         form,
         lambda data: services.close(
             made,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             outcome=data["outcome"],
             note=data["outcome_note"],
         ),

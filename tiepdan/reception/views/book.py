@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,6 +33,7 @@ from tiepdan.reception.forms import (
 from tiepdan.reception.models import Appointment, Receipt, ReceptionEntry
 from tiepdan.reception.services.book import EntryData, ItemData
 from tiepdan.web.actions import perform, submit
+from tiepdan.web.request import StaffRequest
 
 VIEW = "reception.view_reception"
 RECORD = "reception.record_entry"
@@ -40,13 +41,13 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _period(request: HttpRequest) -> PeriodForm:
+def _period(request: StaffRequest) -> PeriodForm:
     today = timezone.localdate()
     return PeriodForm(request.GET or {"start": today.replace(day=1), "end": today})
 
 
 @permission_required(VIEW, raise_exception=True)
-def book(request: HttpRequest) -> HttpResponse:
+def book(request: StaffRequest) -> HttpResponse:
     form = _period(request)
     entries: list[ReceptionEntry] = []
     if form.is_valid():
@@ -71,9 +72,9 @@ def _download(body: bytes, content_type: str, filename: str) -> HttpResponse:
 
 
 @permission_required("reception.export_book", raise_exception=True)
-def export(request: HttpRequest, fmt: str) -> HttpResponse:
+def export(request: StaffRequest, fmt: str) -> HttpResponse:
     form = _period(request)
-    unit = request.user.unit  # type: ignore[union-attr]
+    unit = request.user.unit
     if not form.is_valid() or unit is None:
         raise Http404
     start, end = form.cleaned_data["start"], form.cleaned_data["end"]
@@ -85,7 +86,7 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @permission_required(RECORD, raise_exception=True)
-def entry_create(request: HttpRequest) -> HttpResponse:
+def entry_create(request: StaffRequest) -> HttpResponse:
     user = request.user
     day = get_day_for(user, request.GET["day"]) if request.GET.get("day") else None  # type: ignore[arg-type]
     appointment = None
@@ -117,7 +118,7 @@ def entry_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _shows_visitor(request: HttpRequest, entry: ReceptionEntry) -> bool:
+def _shows_visitor(request: StaffRequest, entry: ReceptionEntry) -> bool:
     """May the user see who came for `entry` (a denunciation's visitor is protected, rule 19)?
     Each view by someone who may is logged."""
     if not may_see_entry_identity(request.user, entry):
@@ -126,15 +127,15 @@ def _shows_visitor(request: HttpRequest, entry: ReceptionEntry) -> bool:
     return True
 
 
-def _visitor_document(request: HttpRequest, entry: ReceptionEntry) -> None:
+def _visitor_document(request: StaffRequest, entry: ReceptionEntry) -> None:
     """Records naming a protected visitor go only to those who may see them."""
     if not _shows_visitor(request, entry):
         raise PermissionDenied(_("This document shows the denouncer's identity."))
 
 
 @permission_required(VIEW, raise_exception=True)
-def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = get_entry_for(request.user, pk)  # type: ignore[arg-type]
+def entry_detail(request: StaffRequest, pk: int) -> HttpResponse:
+    entry = get_entry_for(request.user, pk)
     today = timezone.localdate()
     hidden = not _shows_visitor(request, entry)
     if hidden:
@@ -154,8 +155,8 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reception/entry.html", context)
 
 
-def _entry_action(request: HttpRequest, pk: int, form_class: type, action: object) -> HttpResponse:
-    entry = get_entry_for(request.user, pk, write=True)  # type: ignore[arg-type]
+def _entry_action(request: StaffRequest, pk: int, form_class: type, action: object) -> HttpResponse:
+    entry = get_entry_for(request.user, pk, write=True)
     form = form_class(request.POST, request.FILES)
     if form.is_valid():
         perform(request, lambda: action(entry, form.cleaned_data), success=_("Saved."))  # type: ignore[operator]
@@ -167,7 +168,7 @@ def _entry_action(request: HttpRequest, pk: int, form_class: type, action: objec
 
 
 @require_POST
-def entry_notified(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_notified(request: StaffRequest, pk: int) -> HttpResponse:
     return _entry_action(
         request,
         pk,
@@ -177,7 +178,7 @@ def entry_notified(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def entry_refusal(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_refusal(request: StaffRequest, pk: int) -> HttpResponse:
     def issue(entry: ReceptionEntry, data: dict) -> None:
         if not hasattr(entry, "refusal_notice"):
             raise Http404
@@ -189,15 +190,15 @@ def entry_refusal(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def entry_scan(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_scan(request: StaffRequest, pk: int) -> HttpResponse:
     return _entry_action(
         request, pk, ScanForm, lambda e, d: services.attach_statement_scan(e, d["scan"])
     )
 
 
 @permission_required(RECORD, raise_exception=True)
-def receipt_create(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = get_entry_for(request.user, pk, write=True)  # type: ignore[arg-type]
+def receipt_create(request: StaffRequest, pk: int) -> HttpResponse:
+    entry = get_entry_for(request.user, pk, write=True)
     _visitor_document(request, entry)
     form = ReceiptForm(
         request.POST or None,
@@ -207,7 +208,7 @@ def receipt_create(request: HttpRequest, pk: int) -> HttpResponse:
     def receive(data: dict[str, Any]) -> None:
         services.add_receipt(
             entry,
-            officer=request.user,  # type: ignore[arg-type]
+            officer=request.user,
             received_at=timezone.now(),
             place=str(entry.unit),
             provider_name=data["provider_name"],
@@ -225,8 +226,8 @@ def receipt_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required(VIEW, raise_exception=True)
-def entry_document(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    entry = get_entry_for(request.user, pk)  # type: ignore[arg-type]
+def entry_document(request: StaffRequest, pk: int, kind: str) -> HttpResponse:
+    entry = get_entry_for(request.user, pk)
     _visitor_document(request, entry)
     if kind == "bien-ban":
         body = documents.oral_statement_record(entry)
@@ -238,15 +239,15 @@ def entry_document(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 
 
 @permission_required(VIEW, raise_exception=True)
-def receipt_document(request: HttpRequest, pk: int) -> HttpResponse:
+def receipt_document(request: StaffRequest, pk: int) -> HttpResponse:
     receipt = get_object_or_404(Receipt.objects.select_related("entry__unit", "officer"), pk=pk)
-    _visitor_document(request, get_entry_for(request.user, receipt.entry_id))  # type: ignore[arg-type]
+    _visitor_document(request, get_entry_for(request.user, receipt.entry_id))
     return _download(documents.receipt_document(receipt), DOCX, f"bien-nhan-{receipt.pk}.docx")
 
 
 @permission_required("reception.import_book", raise_exception=True)
-def import_book(request: HttpRequest) -> HttpResponse:
-    unit = request.user.unit  # type: ignore[union-attr]
+def import_book(request: StaffRequest) -> HttpResponse:
+    unit = request.user.unit
     if unit is None:
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)

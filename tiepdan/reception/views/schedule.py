@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,6 +33,7 @@ from tiepdan.reception.forms import (
 from tiepdan.reception.models import ReceptionDay, ReceptionEntry, RefusalNotice
 from tiepdan.reception.services.schedule import DayDetails
 from tiepdan.web.actions import perform, submit
+from tiepdan.web.request import StaffRequest
 
 VIEW = "reception.view_reception"
 MANAGE = "reception.manage_schedule"
@@ -56,7 +57,7 @@ def _redacted_notices(user: User, path: str, notices: Any) -> list[RefusalNotice
 
 
 @permission_required(VIEW, raise_exception=True)
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: StaffRequest) -> HttpResponse:
     """The reception work list: coming days, notices due and overdue, refusal notices due."""
     today = timezone.localdate()
     user = cast(User, request.user)
@@ -94,7 +95,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required(VIEW, raise_exception=True)
-def days(request: HttpRequest) -> HttpResponse:
+def days(request: StaffRequest) -> HttpResponse:
     today = timezone.localdate()
     qs = (
         ReceptionDay.objects.visible_to(request.user)
@@ -107,7 +108,7 @@ def days(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required(MANAGE, raise_exception=True)
-def day_create(request: HttpRequest) -> HttpResponse:
+def day_create(request: StaffRequest) -> HttpResponse:
     unit = cast(User, request.user).unit
     if unit is None:
         raise PermissionDenied
@@ -135,7 +136,7 @@ def day_create(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required(MANAGE, raise_exception=True)
-def schedule_create(request: HttpRequest) -> HttpResponse:
+def schedule_create(request: StaffRequest) -> HttpResponse:
     unit = cast(User, request.user).unit
     if unit is None:
         raise PermissionDenied
@@ -171,8 +172,8 @@ def schedule_create(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required(VIEW, raise_exception=True)
-def day_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    day = get_day_for(request.user, pk)  # type: ignore[arg-type]
+def day_detail(request: StaffRequest, pk: int) -> HttpResponse:
+    day = get_day_for(request.user, pk)
     context = {
         "day": day,
         "appointments": day.appointments.order_by("position"),
@@ -190,8 +191,8 @@ def day_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def day_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    day = get_day_for(request.user, pk, write=True)  # type: ignore[arg-type]
+def day_publish(request: StaffRequest, pk: int) -> HttpResponse:
+    day = get_day_for(request.user, pk, write=True)
     perform(
         request,
         lambda: services.publish_day(day),
@@ -201,9 +202,9 @@ def day_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _change(
-    request: HttpRequest, pk: int, form_class: type[Form], template_title: str
+    request: StaffRequest, pk: int, form_class: type[Form], template_title: str
 ) -> HttpResponse:
-    day = get_day_for(request.user, pk, write=True)  # type: ignore[arg-type]
+    day = get_day_for(request.user, pk, write=True)
     form = form_class(request.POST or None)
 
     def change(data: dict[str, Any]) -> ReceptionDay:
@@ -228,26 +229,26 @@ def _change(
     )
 
 
-def day_postpone(request: HttpRequest, pk: int) -> HttpResponse:
+def day_postpone(request: StaffRequest, pk: int) -> HttpResponse:
     return _change(request, pk, PostponeForm, _("Postpone the reception day"))
 
 
-def day_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def day_cancel(request: StaffRequest, pk: int) -> HttpResponse:
     return _change(request, pk, ReasonForm, _("Cancel the reception day"))
 
 
 @require_POST
-def attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    appointment = get_appointment_for(request.user, pk)  # type: ignore[arg-type]
+def attendance(request: StaffRequest, pk: int) -> HttpResponse:
+    appointment = get_appointment_for(request.user, pk)
     came = request.POST.get("came") == "1"
     perform(request, lambda: services.mark_attendance(appointment, came=came))
     return redirect(appointment.day)
 
 
 def _online_action(
-    request: HttpRequest, pk: int, form_class: type[Form], action: Any
+    request: StaffRequest, pk: int, form_class: type[Form], action: Any
 ) -> HttpResponse:
-    day = get_day_for(request.user, pk, write=True)  # type: ignore[arg-type]
+    day = get_day_for(request.user, pk, write=True)
     form = form_class(request.POST, request.FILES)
     if form.is_valid():
         perform(request, lambda: action(day, form.cleaned_data), success=_("Saved."))
@@ -255,14 +256,14 @@ def _online_action(
 
 
 @require_POST
-def day_link_test(request: HttpRequest, pk: int) -> HttpResponse:
+def day_link_test(request: StaffRequest, pk: int) -> HttpResponse:
     return _online_action(
         request, pk, LinkTestForm, lambda d, data: services.record_link_test(d, on=data["on"])
     )
 
 
 @require_POST
-def day_recording(request: HttpRequest, pk: int) -> HttpResponse:
+def day_recording(request: StaffRequest, pk: int) -> HttpResponse:
     return _online_action(
         request, pk, RecordingForm, lambda d, data: services.attach_recording(d, data["recording"])
     )
@@ -270,7 +271,7 @@ def day_recording(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required(MANAGE, raise_exception=True)
-def days_publish(request: HttpRequest) -> HttpResponse:
+def days_publish(request: StaffRequest) -> HttpResponse:
     """Publish every planned day of the next two months that is still in time."""
     today = timezone.localdate()
     days = ReceptionDay.objects.visible_to(request.user)

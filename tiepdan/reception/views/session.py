@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.decorators import permission_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from tiepdan.reception.forms import (
 )
 from tiepdan.reception.models import LeaderSession
 from tiepdan.web.actions import submit
+from tiepdan.web.request import StaffRequest
 
 HOLD = "reception.hold_session"
 
@@ -49,8 +50,8 @@ def _session_context(day: object, session: LeaderSession | None, **forms: object
     }
 
 
-def session(request: HttpRequest, pk: int) -> HttpResponse:
-    day = get_day_for(request.user, pk)  # type: ignore[arg-type]
+def session(request: StaffRequest, pk: int) -> HttpResponse:
+    day = get_day_for(request.user, pk)
     current = LeaderSession.objects.filter(day=day).first()
     forms: dict[str, object] = {}
     if request.method == "POST":
@@ -72,7 +73,7 @@ def session(request: HttpRequest, pk: int) -> HttpResponse:
             done = submit(
                 request,
                 form,
-                lambda data: services.issue_conclusions(current, actor=request.user, **data),  # type: ignore[arg-type]
+                lambda data: services.issue_conclusions(current, actor=request.user, **data),
                 success=_("The conclusions notice is issued; its tasks are now directives."),
             ).ok
         if done:
@@ -80,8 +81,8 @@ def session(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reception/session.html", _session_context(day, current, **forms))
 
 
-def conclusions_docx(request: HttpRequest, pk: int) -> HttpResponse:
-    day = get_day_for(request.user, pk)  # type: ignore[arg-type]
+def conclusions_docx(request: StaffRequest, pk: int) -> HttpResponse:
+    day = get_day_for(request.user, pk)
     current = LeaderSession.objects.filter(day=day).first()
     if current is None:
         raise Http404
@@ -96,14 +97,14 @@ def conclusions_docx(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required("reception.view_compliance", raise_exception=True)
-def compliance_table(request: HttpRequest) -> HttpResponse:
+def compliance_table(request: StaffRequest) -> HttpResponse:
     today = timezone.localdate()
     form = PeriodForm(
         request.GET or {"start": date(today.year, 1, 1), "end": date(today.year, 12, 31)}
     )
     rows = []
     if form.is_valid():
-        leaders = scoped(User.objects.exclude(post="").filter(is_active=True), request.user)  # type: ignore[arg-type]
+        leaders = scoped(User.objects.exclude(post="").filter(is_active=True), request.user)
         for leader in leaders.select_related("unit").order_by("unit__name", "post"):
             result = compliance.leader_compliance(
                 leader, start=form.cleaned_data["start"], end=form.cleaned_data["end"], today=today
