@@ -14,7 +14,6 @@ from tiepdan.api.errors import Utf8JSONRenderer
 from tiepdan.api.throttling import ApiRateThrottle
 from tiepdan.integrations.services import authenticate_key
 
-
 api = NinjaAPI(
     title="tiepdan API",
     version="1",

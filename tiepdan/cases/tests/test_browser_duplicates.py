@@ -5,7 +5,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tiepdan.cases.models import Case
-from tiepdan.cases.tests.test_duplicates import BUILDING, FLOOD, NOISE, take, unaccented
+from tiepdan.cases.tests.services.test_duplicates import BUILDING, FLOOD, NOISE, take, unaccented
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

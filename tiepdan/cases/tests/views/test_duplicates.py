@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from tiepdan.cases.models import Case
 from tiepdan.cases.tests.factories import CitizenFactory
-from tiepdan.cases.tests.test_duplicates import BUILDING, FLOOD, NOISE, take, unaccented
+from tiepdan.cases.tests.services.test_duplicates import BUILDING, FLOOD, NOISE, take, unaccented
 from tiepdan.cases.views import duplicates as duplicate_views
 from tiepdan.integrations.tests.factories import bearer, make_key
 
