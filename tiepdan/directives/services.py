@@ -13,7 +13,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tiepdan.directives import notifications, rules
+from tiepdan.directives import notify, rules
 from tiepdan.directives.models import Directive, DirectiveUpdate
 from tiepdan.lib.errors import Conflict, DomainError
 from tiepdan.lib.uploads import EVIDENCE, CleanFile, clean_upload
@@ -91,7 +91,7 @@ def create_directive(
     with transaction.atomic():
         directive.save()
         _record(directive, DirectiveUpdate.Kind.CREATED, actor=issued_by, percent=0)
-        transaction.on_commit(lambda: notifications.notify_assigned(directive.pk))
+        transaction.on_commit(lambda: notify.notify_assigned(directive.pk))
     return directive
 
 
@@ -184,7 +184,7 @@ def complete_directive(
             percent=100,
             evidence=clean,
         )
-        transaction.on_commit(lambda: notifications.notify_completed(directive.pk))
+        transaction.on_commit(lambda: notify.notify_completed(directive.pk))
     return directive
 
 
@@ -212,7 +212,7 @@ def send_reminders(*, today: date) -> int:
         with transaction.atomic():
             directive = Directive.objects.get(pk=pk)
             _record(directive, DirectiveUpdate.Kind.REMINDED, actor=None)
-            transaction.on_commit(partial(notifications.notify_reminder, pk))
+            transaction.on_commit(partial(notify.notify_reminder, pk))
         sent += 1
     return sent
 
@@ -230,7 +230,7 @@ def escalate_overdue(*, today: date) -> int:
         with transaction.atomic():
             directive = Directive.objects.get(pk=pk)
             _record(directive, DirectiveUpdate.Kind.ESCALATED, actor=None)
-            transaction.on_commit(partial(notifications.notify_overdue, pk))
+            transaction.on_commit(partial(notify.notify_overdue, pk))
         escalated += 1
     return escalated
 

@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tiepdan.orgunits.models import OrgUnit
+from tiepdan.privacy.consent import ConsentMixin
 from tiepdan.privacy.models import DataSubjectRequest
-from tiepdan.privacy.notice import ConsentMixin
 
 
 class RequestFieldsForm(forms.Form):

@@ -16,8 +16,8 @@ from tiepdan.accounts.models import User
 from tiepdan.lib.errors import Conflict, DomainError
 from tiepdan.lib.workdays import add_working_days
 from tiepdan.orgunits.models import OrgUnit
+from tiepdan.privacy.consent import record_consent
 from tiepdan.privacy.models import Consent, DataSubjectRequest
-from tiepdan.privacy.notice import record_consent
 
 ACK_WORKING_DAYS = 2
 

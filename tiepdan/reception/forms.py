@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from tiepdan.accounts.models import User
 from tiepdan.citizens.models import Citizen
 from tiepdan.orgunits.models import Department
-from tiepdan.privacy.notice import ConsentMixin
+from tiepdan.privacy.consent import ConsentMixin
 from tiepdan.reception.models import ReceiptItem, ReceptionDay, ReceptionEntry, ReceptionSchedule
 from tiepdan.web.forms import BootstrapMixin
 

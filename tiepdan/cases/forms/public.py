@@ -17,7 +17,7 @@ from tiepdan.cases.forms.common import (
 )
 from tiepdan.cases.rules import Kind
 from tiepdan.orgunits.models import OrgUnit
-from tiepdan.privacy.notice import ConsentMixin
+from tiepdan.privacy.consent import ConsentMixin
 from tiepdan.web.forms import BootstrapMixin
 
 

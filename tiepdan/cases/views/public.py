@@ -28,8 +28,8 @@ from tiepdan.cases.services import answers
 from tiepdan.lib.errors import DomainError
 from tiepdan.lib.uploads import clean_uploads
 from tiepdan.orgunits.models import OrgUnit
+from tiepdan.privacy.consent import record_consent
 from tiepdan.privacy.models import Consent
-from tiepdan.privacy.notice import record_consent
 from tiepdan.web import ratelimit
 
 WRONG_CODE_LIMIT = 10

@@ -14,8 +14,8 @@ from tiepdan.cases.models.records import Attachment
 from tiepdan.cases.tests.factories import receive
 from tiepdan.citizens.models import Citizen
 from tiepdan.privacy import retention
+from tiepdan.privacy.consent import record_consent
 from tiepdan.privacy.models import Consent, DataSubjectRequest
-from tiepdan.privacy.notice import record_consent
 from tiepdan.privacy.services import file_request
 from tiepdan.reception.models import Appointment, ReceptionEntry
 from tiepdan.reception.tests.factories import EntryFactory, ReceptionDayFactory

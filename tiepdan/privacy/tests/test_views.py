@@ -9,8 +9,8 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from tiepdan.privacy import services
+from tiepdan.privacy.consent import NOTICE_VERSION
 from tiepdan.privacy.models import Consent, DataSubjectRequest
-from tiepdan.privacy.notice import NOTICE_VERSION
 
 pytestmark = pytest.mark.django_db
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -11,9 +11,9 @@ from django.views.decorators.http import require_http_methods
 
 from tiepdan.lib.errors import DomainError
 from tiepdan.privacy import retention, services
+from tiepdan.privacy.consent import NOTICE_VERSION
 from tiepdan.privacy.forms import PublicRequestForm
 from tiepdan.privacy.models import DataSubjectRequest
-from tiepdan.privacy.notice import NOTICE_VERSION
 from tiepdan.web import ratelimit
 
 REQUESTS_PER_HOUR = 5

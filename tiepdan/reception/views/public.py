@@ -15,8 +15,8 @@ from tiepdan.accounts.models import User
 from tiepdan.lib.errors import DomainError
 from tiepdan.lib.ids import mask_phone
 from tiepdan.orgunits.models import OrgUnit
+from tiepdan.privacy.consent import record_consent
 from tiepdan.privacy.models import Consent
-from tiepdan.privacy.notice import record_consent
 from tiepdan.reception import feeds, services
 from tiepdan.reception.forms import BookingForm, CancelBookingForm
 from tiepdan.reception.models import Appointment, ReceptionDay

@@ -8,8 +8,8 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from tiepdan.cases.models import Case
+from tiepdan.privacy.consent import NOTICE_VERSION
 from tiepdan.privacy.models import Consent
-from tiepdan.privacy.notice import NOTICE_VERSION
 from tiepdan.reception.models import Appointment
 from tiepdan.reception.tests.factories import ReceptionDayFactory
 
