@@ -31,6 +31,7 @@ from tiepdan.orgunits.models import OrgUnit
 from tiepdan.privacy.consent import record_consent
 from tiepdan.privacy.models import Consent
 from tiepdan.web import ratelimit
+from tiepdan.web.actions import submit
 
 WRONG_CODE_LIMIT = 10
 WRONG_CODE_WINDOW = 15 * 60  # seconds
@@ -136,6 +137,18 @@ def track_case(request: HttpRequest, code: str) -> HttpResponse:
     case = find_case(request, code)
     if case is None:
         raise Http404
+    return _case_page(request, case)
+
+
+def _case_page(
+    request: HttpRequest,
+    case: Case,
+    *,
+    rate_form: RateForm | None = None,
+    reopen_form: ReasonForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The citizen's page of one case; a refused rating or reopening comes back with its errors."""
     sent = case.responses.filter(state=Response.State.SENT).first()
     # Anyone holding the code can open this page, staff who may not see a denouncer too.
     shown = exported(case)
@@ -143,13 +156,13 @@ def track_case(request: HttpRequest, code: str) -> HttpResponse:
         "case": case,
         "updates": shown.texts(case.events.filter(is_public=True).order_by("at", "id")),
         "answer": shown.texts([sent])[0] if sent else None,
-        "rate_form": RateForm(),
-        "reopen_form": ReasonForm(),
+        "rate_form": rate_form or RateForm(),
+        "reopen_form": reopen_form or ReasonForm(),
         "can_rate": case.status in (Status.ANSWERED, Status.CLOSED) and case.rating is None,
         "reopen_deadline": answers.reopen_deadline(case),
         "can_reopen": case.status in (Status.ANSWERED, Status.CLOSED),
     }
-    return render(request, "cases/public_case.html", context)
+    return render(request, "cases/public_case.html", context, status=status)
 
 
 @login_not_required
@@ -159,19 +172,15 @@ def public_rate(request: HttpRequest, code: str) -> HttpResponse:
     if case is None:
         raise Http404
     form = RateForm(request.POST)
-    if form.is_valid():
-        try:
-            answers.rate(
-                case, rating=form.cleaned_data["rating"], comment=form.cleaned_data["comment"]
-            )
-        except DomainError as exc:
-            return render(
-                request,
-                "cases/public_message.html",
-                {"case": case, "message": exc.message},
-                status=400,
-            )
-    return redirect("cases:track_case", code=case.tracking_code)
+    rated = submit(
+        request,
+        form,
+        lambda data: answers.rate(case, rating=data["rating"], comment=data["comment"]),
+        success=_("Thank you: your rating is recorded."),
+    )
+    if rated.ok:
+        return redirect("cases:track_case", code=case.tracking_code)
+    return _case_page(request, case, rate_form=form, status=400)
 
 
 @login_not_required
@@ -181,14 +190,12 @@ def public_reopen(request: HttpRequest, code: str) -> HttpResponse:
     if case is None:
         raise Http404
     form = ReasonForm(request.POST)
-    if form.is_valid():
-        try:
-            answers.reopen(case, reason=form.cleaned_data["reason"], today=timezone.localdate())
-        except DomainError as exc:
-            return render(
-                request,
-                "cases/public_message.html",
-                {"case": case, "message": exc.message},
-                status=400,
-            )
-    return redirect("cases:track_case", code=case.tracking_code)
+    reopened = submit(
+        request,
+        form,
+        lambda data: answers.reopen(case, reason=data["reason"], today=timezone.localdate()),
+        success=_("Your request is recorded: the case is reopened."),
+    )
+    if reopened.ok:
+        return redirect("cases:track_case", code=case.tracking_code)
+    return _case_page(request, case, reopen_form=form, status=400)

@@ -143,3 +143,50 @@ def test_wrong_codes_are_rate_limited(client, ward_a, officer_a):
 def test_an_unknown_code_gets_a_clear_message(client):
     response = client.get(reverse("cases:track"), {"code": "ABCD-EFGH-JKLM"})
     assert "Không có vụ việc nào mang mã này" in response.content.decode()
+
+
+def _answered(ward, officer, leader):
+    case = accepted(ward, officer)
+    response = answers.draft_answer(case, actor=officer, text="Đã thu gom rác ngày 24/11.")
+    answers.approve_answer(response, actor=leader)
+    answers.send_answer(response, actor=officer, today=date(2026, 11, 23))
+    return case
+
+
+def test_reopening_without_a_reason_is_refused_with_a_message(client, ward_a, officer_a, leader_a):
+    """An empty reason never reopens the case silently: the page says what is missing."""
+    case = _answered(ward_a, officer_a, leader_a)
+    response = client.post(reverse("cases:reopen", args=[case.tracking_code]), {"reason": "  "})
+    assert response.status_code == 400
+    assert "Trường này là bắt buộc" in response.content.decode()
+    case.refresh_from_db()
+    assert case.status == "answered"
+
+
+def test_a_rating_without_a_choice_is_refused_with_a_message(client, ward_a, officer_a, leader_a):
+    case = _answered(ward_a, officer_a, leader_a)
+    response = client.post(reverse("cases:rate", args=[case.tracking_code]), {"comment": "?"})
+    assert response.status_code == 400
+    assert "Trường này là bắt buộc" in response.content.decode()
+    case.refresh_from_db()
+    assert case.rating is None
+
+
+def test_a_second_rating_is_refused_on_the_case_page(client, ward_a, officer_a, leader_a):
+    case = _answered(ward_a, officer_a, leader_a)
+    url = reverse("cases:rate", args=[case.tracking_code])
+    assert client.post(url, {"rating": "4"}).status_code == 302
+    response = client.post(url, {"rating": "1"})
+    assert response.status_code == 400
+    assert 'class="alert alert-danger"' in response.content.decode()
+    case.refresh_from_db()
+    assert case.rating == 4
+
+
+def test_a_recorded_reopening_says_so(client, ward_a, officer_a, leader_a):
+    case = _answered(ward_a, officer_a, leader_a)
+    url = reverse("cases:reopen", args=[case.tracking_code])
+    response = client.post(url, {"reason": "Rác vẫn chưa được thu gom."}, follow=True)
+    case.refresh_from_db()
+    assert case.status == "reopened"
+    assert [str(m) for m in response.context["messages"]]
