@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "tiepdan.lib",
     "tiepdan.orgunits",
     "tiepdan.accounts",
+    "tiepdan.notifications",
     "tiepdan.workcalendar",
     "tiepdan.citizens",
     "tiepdan.directives",
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "tiepdan.public",
     "tiepdan.integrations",
     "tiepdan.demo",
+    "tiepdan.inbox",
     "ninja",
 ]
 
@@ -84,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tiepdan.public.context_processors.site",
+                "tiepdan.notifications.context_processors.bell",
             ],
         },
     },
@@ -210,10 +213,18 @@ else:
     HUEY.update({"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "huey.sqlite3")})
 
 # --- Mail -----------------------------------------------------------------------------------
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Unless EMAIL_BACKEND says otherwise, a demo keeps its mail in the outbox page (one log line per
+# mail) and any other install prints it on the console.
+EMAIL_BACKEND = env("EMAIL_BACKEND") or (
+    "tiepdan.notifications.mail.OutboxBackend"
+    if DEMO
+    else "django.core.mail.backends.console.EmailBackend"
+)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "tiepdan@localhost")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)
+# The site's public address: the links in every e-mail are absolute (no trailing slash needed).
+TIEPDAN_SITE_URL = env("TIEPDAN_SITE_URL", "http://127.0.0.1:8000")
 
 # --- Caching --------------------------------------------------------------------------------
 CACHES = {

@@ -8,15 +8,22 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from config.api import api
+from tiepdan.accounts import urls as accounts_urls
+from tiepdan.inbox import views as inbox
 
 admin.site.site_header = _("tiepdan · system administration")
 admin.site.site_title = "tiepdan"
 admin.site.index_title = _("Units, accounts and lists")
 
+# The staff home is the inbox's page, named `accounts:home` as the whole site links it:
+# accounts sits below the inbox and may not import it, so the wiring adds it to its URLs here.
+staff_home = [path("", inbox.home, name="home")]
+
 urlpatterns = [
     path("", include("tiepdan.public.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
-    path("tai-khoan/", include("tiepdan.accounts.urls")),
+    path("tai-khoan/", include((staff_home + accounts_urls.urlpatterns, accounts_urls.app_name))),
+    path("thong-bao/", include("tiepdan.notifications.urls")),
     path("lich-lam-viec/", include("tiepdan.workcalendar.urls")),
     path("tiep-cong-dan/", include("tiepdan.reception.urls")),
     path("don-thu/", include("tiepdan.cases.urls")),

@@ -26,13 +26,13 @@ ORDER: list[set[str]] = [
     {"api"},
     {"orgunits"},
     {"accounts"},
-    {"citizens", "workcalendar", "integrations"},
+    {"citizens", "workcalendar", "integrations", "notifications"},
     {"directives"},
     {"reception"},
     {"cases"},
     {"dialogues", "mediation", "targets"},
     {"privacy", "reports"},
-    {"open311", "public", "demo"},
+    {"open311", "public", "demo", "inbox"},
 ]
 LEVEL = {package: level for level, tier in enumerate(ORDER) for package in tier}
 TOOLKITS = {"lib", "web", "api"}

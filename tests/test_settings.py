@@ -60,3 +60,31 @@ def test_it_leaves_postgresql_urls_without_sqlite_options():
     config = database_from_url("postgres://tiepdan@db.example.vn:5432/tiepdan")
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert "transaction_mode" not in config.get("OPTIONS", {})
+
+
+def settings_with(monkeypatch, **environ):
+    """config/settings.py evaluated afresh under these environment variables."""
+    import runpy
+    from pathlib import Path
+
+    for name in ("TIEPDAN_DEMO", "EMAIL_BACKEND", "TIEPDAN_SITE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(Path(__file__).resolve().parents[1] / "config" / "settings.py"))
+
+
+def test_a_demo_keeps_its_mail_in_the_outbox_unless_a_backend_is_named(monkeypatch):
+    """`make run` must not print whole e-mails on the terminal."""
+    outbox = "tiepdan.notifications.mail.OutboxBackend"
+    smtp = "django.core.mail.backends.smtp.EmailBackend"
+    assert settings_with(monkeypatch, TIEPDAN_DEMO="1")["EMAIL_BACKEND"] == outbox
+    demo_smtp = settings_with(monkeypatch, TIEPDAN_DEMO="1", EMAIL_BACKEND=smtp)
+    assert demo_smtp["EMAIL_BACKEND"] == smtp
+    assert settings_with(monkeypatch)["EMAIL_BACKEND"].endswith("console.EmailBackend")
+
+
+def test_the_site_url_has_a_local_default_and_comes_from_the_environment(monkeypatch):
+    assert settings_with(monkeypatch)["TIEPDAN_SITE_URL"] == "http://127.0.0.1:8000"
+    configured = settings_with(monkeypatch, TIEPDAN_SITE_URL="https://tiepdan.benthanh.gov.vn")
+    assert configured["TIEPDAN_SITE_URL"] == "https://tiepdan.benthanh.gov.vn"

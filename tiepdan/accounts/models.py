@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser, Group, UserManager
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tiepdan.accounts.roles import TWO_FACTOR_ROLES
 from tiepdan.orgunits.models import Department, OrgUnit, OrgUnitQuerySet
 
 
@@ -13,6 +16,13 @@ class UserQuerySet(models.QuerySet["User"]):
     def people(self) -> UserQuerySet:
         """Real people: without the service accounts that API keys act through."""
         return self.filter(is_service_account=False)
+
+    def without_second_factor(self) -> UserQuerySet:
+        """Active people whose role signs in with two factors but who have not enrolled an
+        authenticator app yet (they are asked to at their next login when 2FA is required)."""
+        enrolled = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+        needs_it = Group.objects.filter(user=OuterRef("pk"), name__in=TWO_FACTOR_ROLES)
+        return self.people().filter(Exists(needs_it), ~Exists(enrolled), is_active=True)
 
 
 class PeopleManager(UserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]

@@ -6,8 +6,9 @@ from tiepdan.accounts.forms import LoginForm
 
 app_name = "accounts"
 
+# The staff home, `accounts:home`, is the inbox's page: config/urls.py puts it first in this
+# namespace (accounts may not import the inbox, which sits above it).
 urlpatterns = [
-    path("", views.home, name="home"),
     path(
         "dang-nhap/",
         auth_views.LoginView.as_view(

@@ -1,6 +1,7 @@
-"""Staff home, two-factor sign-in and the unit administrator's user pages.
+"""Two-factor sign-in and the unit administrator's user pages.
 
-Login, logout and password change are Django's own views (see urls.py).
+Login, logout and password change are Django's own views (see urls.py); the staff home is the
+inbox's page (tiepdan.inbox), which shows the account's summary from templates/accounts/.
 """
 
 from __future__ import annotations
@@ -29,12 +30,6 @@ from tiepdan.web.actions import perform, submit
 from tiepdan.web.request import StaffRequest
 
 MANAGE = "accounts.manage_unit_users"
-
-
-def home(request: StaffRequest) -> HttpResponse:
-    user: User = request.user
-    roles = [ROLE_LABELS.get(name, name) for name in user.role_names()]
-    return render(request, "accounts/home.html", {"roles": roles})
 
 
 def _next_url(request: StaffRequest) -> str:

@@ -251,6 +251,16 @@ class Disclosure:
                 setattr(obj, name, self.text(getattr(obj, name)))
         return objects
 
+    def events(self, events: Iterable[Any]) -> list[Any]:
+        """Timeline events with the identity removed from their text and from the strings of
+        their data (a returned draft's comment, the wording before and after a leader's
+        edit), in memory."""
+        events = self.texts(events)
+        if not self.visible:
+            for event in events:
+                event.data = self.data(event.data)
+        return events
+
 
 def disclosure(user: Any, case: Any) -> Disclosure:
     """How much of `case`'s senders `user` may see."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.db.models import Count, Min
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +34,16 @@ class DialogueQuerySet(models.QuerySet["Dialogue"]):
 
     def published(self) -> DialogueQuerySet:
         return self.filter(published_at__isnull=False)
+
+    def with_open_commitments(self) -> DialogueQuerySet:
+        """Dialogues with commitments still to carry out, the nearest deadline first, each with
+        `open_commitments` (how many) and `next_due` (the earliest deadline among them); the
+        filter comes first, so the annotations count the open commitments only."""
+        return (
+            self.filter(commitments__status__in=Directive.OPEN_STATUSES)
+            .annotate(open_commitments=Count("commitments"), next_due=Min("commitments__due_on"))
+            .order_by("next_due", "pk")
+        )
 
 
 class Dialogue(models.Model):

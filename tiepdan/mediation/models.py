@@ -110,6 +110,15 @@ class MediationCaseQuerySet(models.QuerySet["MediationCase"]):
     def in_year(self, year: int) -> MediationCaseQuerySet:
         return self.filter(year=year)
 
+    def start_late(self, today: date) -> MediationCaseQuerySet:
+        """Open cases whose mediators were assigned but have not started within the 3 days
+        (Law 35/2013 Art. 20), on the `mediation_case_start` index."""
+        return self.filter(
+            status=MediationCase.Status.OPEN,
+            started_on__isnull=True,
+            assigned_on__lte=rules.last_late_assignment(today),
+        )
+
 
 class MediationCase(models.Model):
     class Origin(models.TextChoices):
@@ -214,6 +223,8 @@ class MediationCase(models.Model):
         verbose_name = _("mediation case")
         verbose_name_plural = _("mediation cases")
         ordering = ["-year", "-number"]
+        # The cases still to start, oldest assignment first (the staff inbox).
+        indexes = [models.Index(fields=["status", "assigned_on"], name="mediation_case_start")]
         constraints = [
             models.UniqueConstraint(
                 fields=["team", "year", "number"], name="mediation_case_number"
@@ -287,6 +298,8 @@ class MediationSession(models.Model):
         verbose_name = _("mediation session")
         verbose_name_plural = _("mediation sessions")
         ordering = ["held_on", "pk"]
+        # A week's sessions across the teams (the staff inbox).
+        indexes = [models.Index(fields=["held_on"], name="mediation_session_held")]
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.held_on}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
 
@@ -58,6 +58,16 @@ def check_team_composition(members: Iterable[MemberFacts]) -> None:
 def start_due_on(assigned_on: date, calendar: WorkCalendar | None = None) -> date:
     """The last day to start mediating an assigned case (Law 35/2013 Art. 20: 3 days)."""
     return add_days(assigned_on, START_WITHIN_DAYS, calendar)
+
+
+def last_late_assignment(today: date, calendar: WorkCalendar | None = None) -> date:
+    """The latest assignment date whose 3-day start limit (Art. 20) has passed by `today`: a case
+    not yet started is late exactly when it was assigned on or before this day."""
+    assigned_on = today - timedelta(days=START_WITHIN_DAYS + 1)
+    # The limit moves past days off, so step back until it ends before today.
+    while start_due_on(assigned_on, calendar) >= today:
+        assigned_on -= timedelta(days=1)
+    return assigned_on
 
 
 def is_start_late(

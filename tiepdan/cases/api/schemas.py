@@ -310,22 +310,80 @@ class EventOut(Schema):
         return _shown(obj.case, context).data(obj.data)  # type: ignore[no-any-return]
 
 
+class ReturnIn(InputSchema):
+    comment: str = Field(
+        "", max_length=2_000, description="What should change (required: not blank)."
+    )
+
+
+class ApproveIn(InputSchema):
+    text: str | None = Field(
+        None,
+        max_length=20_000,
+        description="The wording as the leader edited it (the edit is recorded); "
+        "omit it to approve the draft as submitted.",
+    )
+
+
 class ResponseOut(Schema):
     id: int
     case_id: int
     text: str
-    state: str
+    state: Response.State = Field(
+        description="draft → submitted → approved → sent; a submitted draft may be returned "
+        "(then revised into a draft again)."
+    )
     drafted_at: datetime
+    submitted_at: datetime | None
     approved_at: datetime | None
     sent_at: datetime | None
-
-    @staticmethod
-    def resolve_state(obj: Response) -> str:
-        return str(obj.state)
+    return_comment: str = Field(
+        description="The comment of the leader who last returned it (empty if never)."
+    )
 
     @staticmethod
     def resolve_text(obj: Response, context: dict[str, Any]) -> str:
         return _shown(obj.case, context).text(obj.text)
+
+    @staticmethod
+    def resolve_return_comment(obj: Response, context: dict[str, Any]) -> str:
+        returned = obj.last_return()
+        if returned is None:
+            return ""
+        return _shown(obj.case, context).text(str(returned.data.get("comment", "")))
+
+
+class ApprovalOut(Schema):
+    """A draft awaiting approval in the caller's units (search.approvals.awaiting)."""
+
+    id: int = Field(description="The answer's id, for /responses/{id}/approve or /return.")
+    case_id: int
+    registration_number: str
+    subject: str = Field(description="Redacted for a denunciation whose sender you may not see.")
+    kind: str
+    drafted_by: str | None
+    submitted_at: datetime | None
+    due_on: date | None
+
+    @staticmethod
+    def resolve_registration_number(obj: Response) -> str:
+        return obj.case.registration_number
+
+    @staticmethod
+    def resolve_subject(obj: Response) -> str:
+        return obj.case.subject
+
+    @staticmethod
+    def resolve_kind(obj: Response) -> str:
+        return str(obj.case.kind)
+
+    @staticmethod
+    def resolve_drafted_by(obj: Response) -> str | None:
+        return str(obj.drafted_by) if obj.drafted_by_id else None
+
+    @staticmethod
+    def resolve_due_on(obj: Response) -> date | None:
+        return obj.case.due_on
 
 
 class DuplicateOfIn(InputSchema):

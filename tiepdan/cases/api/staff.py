@@ -11,6 +11,8 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Status
+from ninja.errors import ValidationError
+from pydantic import ValidationError as PydanticError
 
 from tiepdan.accounts.access import require
 from tiepdan.accounts.models import User
@@ -19,6 +21,8 @@ from tiepdan.api.routing import PathId, caller, ok
 from tiepdan.cases import services
 from tiepdan.cases.access import get_case_for, get_response_for
 from tiepdan.cases.api.schemas import (
+    ApprovalOut,
+    ApproveIn,
     AssignIn,
     CaseFilter,
     CaseIn,
@@ -31,12 +35,13 @@ from tiepdan.cases.api.schemas import (
     FieldOut,
     NoteIn,
     ResponseOut,
+    ReturnIn,
     SuggestionsOut,
     TextIn,
     coordinate,
 )
 from tiepdan.cases.models import Case, Field
-from tiepdan.cases.search import caselist
+from tiepdan.cases.search import approvals, caselist
 from tiepdan.cases.services import answers, duplicates
 from tiepdan.lib.errors import DomainError
 from tiepdan.orgunits.models import Department, OrgUnit
@@ -197,11 +202,63 @@ def answer_case(request: HttpRequest, payload: TextIn, case_id: int = PathId) ->
     return answers.draft_answer(case, actor=user, text=payload.text)
 
 
-@router.post("/responses/{response_id}/approve", response=ok(ResponseOut), summary="Approve")
-def approve_response(request: HttpRequest, response_id: int = PathId) -> Any:
+@router.get(
+    "/responses/awaiting-approval",
+    response=ok(list[ApprovalOut]),
+    summary="Drafts awaiting approval",
+)
+def awaiting_approval(request: HttpRequest) -> list:
+    """Every draft submitted for approval in your units, oldest submitted first."""
+    user = caller(request)
+    require(user, "cases.approve_answer")
+    return approvals.shown(user, approvals.awaiting(user))
+
+
+@router.post("/responses/{response_id}/submit", response=ok(ResponseOut), summary="Submit")
+def submit_response(request: HttpRequest, response_id: int = PathId) -> Any:
+    """Submit the draft to the unit's leaders for approval."""
+    user = caller(request)
+    response = get_response_for(user, response_id, capability="answer_case")
+    return answers.submit_answer(response, actor=user)
+
+
+@router.post("/responses/{response_id}/return", response=ok(ResponseOut), summary="Return")
+def return_response(request: HttpRequest, payload: ReturnIn, response_id: int = PathId) -> Any:
+    """Return a submitted draft to be revised, with a comment (a blank one is a 400)."""
     user = caller(request)
     response = get_response_for(user, response_id, capability="approve_answer")
-    return answers.approve_answer(response, actor=user)
+    return answers.return_answer(response, actor=user, comment=payload.comment)
+
+
+def _edited_text(request: HttpRequest) -> str | None:
+    """The wording of the approval's JSON body, if one was sent: a bare POST (a client's
+    approve button) approves the draft as submitted."""
+    if "json" not in (request.content_type or "") or not request.body.strip():
+        return None
+    try:
+        return ApproveIn.model_validate_json(request.body).text
+    except PydanticError as exc:
+        errors = [{**e, "loc": ("body", "payload", *e["loc"])} for e in exc.errors()]
+        raise ValidationError(errors) from exc
+
+
+@router.post(
+    "/responses/{response_id}/approve",
+    response=ok(ResponseOut),
+    summary="Approve",
+    openapi_extra={
+        "requestBody": {
+            "required": False,
+            "content": {"application/json": {"schema": ApproveIn.model_json_schema()}},
+        }
+    },
+)
+def approve_response(request: HttpRequest, response_id: int = PathId) -> Any:
+    """Approve a submitted draft, optionally with edited wording `{"text": …}` (the edit is
+    recorded in the timeline); a draft not yet submitted is submitted and approved in one step."""
+    user = caller(request)
+    response = get_response_for(user, response_id, capability="approve_answer")
+    return answers.approve_answer(response, actor=user, text=_edited_text(request))
 
 
 @router.post("/responses/{response_id}/send", response=ok(ResponseOut), summary="Send")

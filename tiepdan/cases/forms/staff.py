@@ -7,6 +7,9 @@ from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Case as Case_
+from django.db.models import Count, OuterRef, Subquery, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -178,23 +181,62 @@ class DecideForm(BootstrapMixin, forms.Form):
         self.style()
 
 
+class OfficerChoice(forms.ModelChoiceField):
+    """An officer, labelled with their department and how many open cases they hold now."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        name = obj.get_full_name() or obj.username
+        department = obj.department.name if obj.department else _("no department")
+        if getattr(obj, "open_cases", None) is None:
+            return _("%(name)s — %(department)s") % {"name": name, "department": department}
+        return _("%(name)s — %(department)s · %(count)s open") % {
+            "name": name,
+            "department": department,
+            "count": obj.open_cases,
+        }
+
+
 class AssignForm(BootstrapMixin, forms.Form):
     department = forms.ModelChoiceField(
         label=_("Department"), queryset=Department.objects.none(), required=False
     )
-    officer = forms.ModelChoiceField(
-        label=_("Officer"), queryset=User.objects.none(), required=False
-    )
+    officer = OfficerChoice(label=_("Officer"), queryset=User.objects.none(), required=False)
 
-    def __init__(self, *args: Any, unit_id: int, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        unit_id: int,
+        department_id: int | None = None,
+        workload: bool = True,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         choice(self, "department").queryset = Department.objects.filter(
             unit_id=unit_id, is_active=True
         )
-        choice(self, "officer").queryset = (
-            User.objects.people().filter(unit_id=unit_id, is_active=True).order_by("first_name")
-        )
+        officers = officers_of(unit_id, first=department_id)
+        choice(self, "officer").queryset = with_workload(officers) if workload else officers
         self.style()
+
+
+def officers_of(unit_id: int, *, first: int | None = None) -> Any:
+    """The unit's officers by department, those of department `first` first."""
+    return (
+        User.objects.people()
+        .filter(unit_id=unit_id, is_active=True)
+        .select_related("department")
+        .annotate(preferred=Case_(When(department_id=first, then=0), default=1))
+        .order_by("preferred", "department__name", "first_name", "last_name")
+    )
+
+
+def with_workload(officers: Any) -> Any:
+    """Each officer with the open cases they hold (one unit's officers: a bounded count, kept
+    off the work list, whose pages never count)."""
+    held = Case.objects.open().filter(assignee=OuterRef("pk")).values("assignee")
+    return officers.annotate(
+        open_cases=Coalesce(Subquery(held.annotate(n=Count("pk")).values("n")), 0)
+    )
 
 
 class NoteForm(BootstrapMixin, forms.Form):
@@ -216,6 +258,40 @@ class AnswerForm(BootstrapMixin, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.style()
+
+
+class ApproveForm(BootstrapMixin, forms.Form):
+    """The leader's box: the submitted wording, which they may edit before approving. Without
+    `editable` (a denunciation whose denouncer they may not see: the text is shown redacted)
+    there is no box, and the wording is approved as it stands."""
+
+    text = forms.CharField(
+        label=_("Wording of the answer"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=20000,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, editable: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not editable:
+            del self.fields["text"]
+
+    def edited_text(self) -> str | None:
+        """The wording as sent, or None when none was (no box, or a plain approve button)."""
+        if "text" not in self.fields or self.add_prefix("text") not in self.data:
+            return None
+        return str(self.cleaned_data["text"])
+
+
+class ReturnForm(BootstrapMixin, forms.Form):
+    # Not required here: the service refuses a blank comment with the message that says why.
+    comment = forms.CharField(
+        label=_("What should change"),
+        widget=forms.Textarea(attrs={"rows": 3, "required": True}),
+        max_length=2000,
+        required=False,
+    )
 
 
 VIEWS = [

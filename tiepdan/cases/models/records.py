@@ -8,12 +8,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from tiepdan.cases.models.case import CaseEvent
+
 
 class Response(models.Model):
-    """The answer given to the citizen: drafted, approved by a leader, then sent."""
+    """The answer given to the citizen: drafted, submitted to a leader, who approves it or
+    returns it with a comment (then it is revised and submitted again); approved, it is sent.
+
+    Each step is a `CaseEvent` of the case (`services.answers`); the row holds where it is."""
 
     class State(models.TextChoices):
         DRAFT = "draft", pgettext_lazy("answer", "Draft")
+        SUBMITTED = "submitted", _("Awaiting approval")
+        RETURNED = "returned", _("Returned for revision")
         APPROVED = "approved", _("Approved")
         SENT = "sent", _("Sent")
 
@@ -24,6 +31,10 @@ class Response(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     drafted_at = models.DateTimeField(default=timezone.now)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -35,9 +46,23 @@ class Response(models.Model):
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
         ordering = ["-drafted_at", "-id"]
+        # The leaders' queue (search.approvals): the submitted drafts, oldest first.
+        indexes = [
+            models.Index(fields=["state", "submitted_at", "id"], name="response_state_submitted")
+        ]
 
     def __str__(self) -> str:
         return f"{self.case} · {self.get_state_display()}"
+
+    def last_return(self) -> CaseEvent | None:
+        """The latest time a leader returned this answer, with the comment in its data."""
+        return (
+            CaseEvent.objects.filter(
+                case_id=self.case_id, kind=CaseEvent.Kind.ANSWER_RETURNED, data__response=self.pk
+            )
+            .order_by("-at", "-id")
+            .first()
+        )
 
 
 class Attachment(models.Model):

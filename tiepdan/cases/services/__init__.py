@@ -1,10 +1,11 @@
 """Every write on a case, one module per concern; callers use the names listed here.
 
 `intake` receives a case from any channel; `handling` classifies, decides, assigns, extends and
-suspends; `answers` drafts, approves and sends the answer, then rating, reopening and closing;
-`publication` publishes answers without personal data; `duplicates` keeps the duplicate index
-and the links between cases; `deadlines` is the reminder and escalation job; `notify` the
-messages; `settings` a unit's own fields, periods and wording; `core` the pieces they share.
+suspends; `answers` drafts the answer, submits it to a leader who approves or returns it, sends
+it, then rating, reopening and closing; `publication` publishes answers without personal data;
+`duplicates` keeps the duplicate index and the links between cases; `deadlines` is the reminder
+and escalation job; `notify` the messages; `settings` a unit's own fields, periods and wording;
+`core` the pieces they share.
 """
 
 from tiepdan.cases.services.handling import (

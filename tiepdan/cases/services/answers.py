@@ -1,5 +1,7 @@
-"""The answer's life: drafted by the officer, approved by a leader, sent; then rated, reopened
-within the legal window, or closed. Each write is one transaction with one CaseEvent."""
+"""The answer's life: drafted by the officer, submitted to a leader, who approves it (perhaps
+editing the wording) or returns it with a comment to be revised and submitted again; approved,
+it is sent; then rated, reopened within the legal window, or closed. Each write is one
+transaction, and each step of it one CaseEvent."""
 
 from __future__ import annotations
 
@@ -11,50 +13,186 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tiepdan.accounts.models import User
-from tiepdan.cases import rules
+from tiepdan.cases import identity, rules
 from tiepdan.cases.models import Case, CaseEvent, Response, Status
 from tiepdan.cases.rules import Kind, Stage
 from tiepdan.cases.services import notify, publication
 from tiepdan.cases.services.core import move_status, overrides_for
-from tiepdan.lib.errors import Conflict, DomainError
+from tiepdan.lib.errors import Conflict, DomainError, NotAllowed
 from tiepdan.lib.uploads import CleanFile
+from tiepdan.notifications.kinds import Kind as NoticeKind
 
 ANSWERABLE = (Status.ACCEPTED, Status.IN_PROGRESS, Status.REOPENED)
+#: The answer being worked on: at most one per case, until it is sent.
+IN_HAND = (
+    Response.State.DRAFT,
+    Response.State.SUBMITTED,
+    Response.State.RETURNED,
+    Response.State.APPROVED,
+)
+
+
+def _lock(response: Response) -> None:
+    """Re-read the answer's state under a row lock (inside the caller's transaction), so two
+    people acting on it at once cannot both move it."""
+    response.state = (
+        Response.objects.select_for_update().values_list("state", flat=True).get(pk=response.pk)
+    )
 
 
 def draft_answer(case: Case, *, actor: User, text: str) -> Response:
-    """Write (or rewrite) the draft answer of a case under handling."""
+    """Write (or rewrite) the draft answer of a case under handling; a returned draft revised
+    this way is a draft again, to be submitted once more."""
     if case.status not in ANSWERABLE:
         raise Conflict(_("Only a case under handling can be answered."))
     if not text.strip():
         raise DomainError(_("Write the answer first."), field="text")
     with transaction.atomic():
-        response = case.responses.filter(state=Response.State.DRAFT).first()
+        response = case.responses.select_for_update().filter(state__in=IN_HAND).first()
         if response is None:
             response = Response.objects.create(case=case, text=text.strip(), drafted_by=actor)
+        elif response.state == Response.State.SUBMITTED:
+            raise Conflict(
+                _("The draft is awaiting the leader's approval: it can be changed once returned.")
+            )
+        elif response.state == Response.State.APPROVED:
+            raise Conflict(_("The answer is approved: send it to the citizen as it stands."))
         else:
             response.text, response.drafted_by = text.strip(), actor
-            response.save(update_fields=["text", "drafted_by"])
+            response.state = Response.State.DRAFT
+            response.save(update_fields=["text", "drafted_by", "state"])
         CaseEvent.record(
             case, actor=actor, kind=CaseEvent.Kind.ANSWER_DRAFTED, response=response.pk
         )
     return response
 
 
-def approve_answer(response: Response, *, actor: User) -> Response:
-    """A leader approves the draft; only an approved answer can be sent."""
-    if response.state != Response.State.DRAFT:
-        raise Conflict(_("Only a draft answer can be approved."))
-    response.state, response.approved_by, response.approved_at = (
-        Response.State.APPROVED,
+def submit_answer(response: Response, *, actor: User) -> Response:
+    """Submit a draft to the unit's leaders for approval."""
+    if actor.pk != response.drafted_by_id and not actor.has_perm("cases.answer_case"):
+        raise NotAllowed(_("Only the drafter or an officer handling cases can submit an answer."))
+    with transaction.atomic():
+        _lock(response)
+        if response.state == Response.State.SUBMITTED:
+            raise Conflict(_("This draft is already awaiting approval."))
+        if response.state == Response.State.RETURNED:
+            raise Conflict(_("Revise the returned draft before submitting it again."))
+        if response.state != Response.State.DRAFT:
+            raise Conflict(_("Only a draft answer can be submitted for approval."))
+        if response.case.status not in ANSWERABLE:
+            raise Conflict(_("Only a case under handling can be answered."))
+        if not response.text.strip():
+            raise DomainError(_("Write the answer first."), field="text")
+        _submit(response, actor=actor)
+        moment = response.submitted_at.isoformat() if response.submitted_at else ""
+        notify.tell_staff(
+            response.case,
+            NoticeKind.DRAFT_SUBMITTED,
+            notify.approvers(response.case),
+            event=f"answer:{response.pk}:submitted:{moment}",
+        )
+    return response
+
+
+def _submit(response: Response, *, actor: User) -> None:
+    response.state, response.submitted_by, response.submitted_at = (
+        Response.State.SUBMITTED,
         actor,
         timezone.now(),
     )
+    response.save(update_fields=["state", "submitted_by", "submitted_at"])
+    CaseEvent.record(
+        response.case, actor=actor, kind=CaseEvent.Kind.ANSWER_SUBMITTED, response=response.pk
+    )
+
+
+def return_answer(response: Response, *, actor: User, comment: str) -> Response:
+    """A leader sends a submitted draft back to be revised, saying what should change."""
     with transaction.atomic():
-        response.save(update_fields=["state", "approved_by", "approved_at"])
+        _lock(response)
+        if response.state != Response.State.SUBMITTED:
+            raise Conflict(_("Only a draft awaiting approval can be returned."))
+        if not comment.strip():
+            raise DomainError(
+                _("Say what should change: a draft is returned with a comment."), field="comment"
+            )
+        response.state = Response.State.RETURNED
+        response.save(update_fields=["state"])
+        CaseEvent.record(
+            response.case,
+            actor=actor,
+            kind=CaseEvent.Kind.ANSWER_RETURNED,
+            response=response.pk,
+            comment=comment.strip(),
+        )
+        notify.tell_staff(
+            response.case,
+            NoticeKind.DRAFT_RETURNED,
+            [response.drafted_by],
+            event=f"answer:{response.pk}:returned:{response.case.updated_at.isoformat()}",
+            comment=comment.strip(),
+        )
+    return response
+
+
+def _wording(text: str) -> str:
+    """The text as a reader sees it: a browser sends a box's line ends as CRLF."""
+    return text.replace("\r\n", "\n").strip()
+
+
+def approve_answer(response: Response, *, actor: User, text: str | None = None) -> Response:
+    """A leader approves a submitted draft, with the wording as they may have edited it; only
+    an approved answer can be sent.
+
+    A draft not yet submitted may be approved too: it is submitted and approved in one step,
+    recorded as two events."""
+    if text is not None and not text.strip():
+        raise DomainError(_("Write the answer first."), field="text")
+    if text is not None and not identity.may_see_identity(actor, response.case):
+        # They read the wording redacted: an edit of it would drop the denouncer's name.
+        raise NotAllowed(
+            _("This answer may name the denouncer: only those who may see them can edit it."),
+            field="text",
+        )
+    with transaction.atomic():
+        _lock(response)
+        if response.state in (Response.State.APPROVED, Response.State.SENT):
+            raise Conflict(_("This answer has already been approved."))
+        if response.state == Response.State.RETURNED:
+            raise Conflict(
+                _("This draft was returned: it is approved once revised and submitted again.")
+            )
+        if response.state == Response.State.DRAFT:
+            _submit(response, actor=actor)
+        fields = ["state", "approved_by", "approved_at"]
+        if text is not None and _wording(text) != _wording(response.text):
+            before, response.text = response.text, text.strip()
+            fields.append("text")
+            CaseEvent.record(
+                response.case,
+                actor=actor,
+                kind=CaseEvent.Kind.ANSWER_EDITED,
+                response=response.pk,
+                edited=True,
+                before=before,
+                after=response.text,
+            )
+        response.state, response.approved_by, response.approved_at = (
+            Response.State.APPROVED,
+            actor,
+            timezone.now(),
+        )
+        response.save(update_fields=fields)
         CaseEvent.record(
             response.case, actor=actor, kind=CaseEvent.Kind.ANSWER_APPROVED, response=response.pk
         )
+        if response.drafted_by_id != actor.pk:
+            notify.tell_staff(
+                response.case,
+                NoticeKind.DRAFT_APPROVED,
+                [response.drafted_by],
+                event=f"answer:{response.pk}:approved",
+            )
     return response
 
 
@@ -153,6 +291,13 @@ def reopen(case: Case, *, reason: str, today: date, actor: User | None = None) -
             is_public=True,
         )
         publication.withdraw_when_reopened(case)
+        if actor is None:  # the citizen, from the tracking page: the handling side is told
+            notify.tell_staff(
+                case,
+                NoticeKind.CASE_REOPENED,
+                notify.responsible(case),
+                event=f"reopened:{case.reopen_count}",
+            )
     return case
 
 

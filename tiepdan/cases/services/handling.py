@@ -34,6 +34,7 @@ from tiepdan.cases.services.core import (
 )
 from tiepdan.cases.services.settings import saved_field
 from tiepdan.lib.errors import DomainError
+from tiepdan.notifications.kinds import Kind as NoticeKind
 from tiepdan.orgunits.models import Department
 from tiepdan.orgunits.services import next_document_number
 
@@ -248,7 +249,23 @@ def assign(
             department=department.pk if department else None,
             officer=officer.pk if officer else None,
         )
+        _tell_assigned(case, department, officer)
     return case
+
+
+def _tell_assigned(case: Case, department: Department | None, officer: User | None) -> None:
+    """The officer is told the case is theirs; without one, the department's staff are."""
+    moment = case.updated_at.isoformat()
+    if officer is not None:
+        notify.tell_staff(case, NoticeKind.CASE_ASSIGNED, [officer], event=f"assigned:{moment}")
+    elif department is not None:
+        notify.tell_staff(
+            case,
+            NoticeKind.CASE_ASSIGNED_DEPARTMENT,
+            notify.department_staff(department.pk),
+            event=f"assigned:{moment}",
+            department=department.name,
+        )
 
 
 def bulk_assign(

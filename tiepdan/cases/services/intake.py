@@ -14,12 +14,13 @@ from django.utils.translation import gettext as _
 from tiepdan.accounts.models import User
 from tiepdan.cases import rules
 from tiepdan.cases.models import Attachment, Case, CaseCitizen, CaseEvent, Field, Status
-from tiepdan.cases.services import duplicates
+from tiepdan.cases.services import duplicates, notify
 from tiepdan.cases.services.core import next_number, overrides_for, set_handling_due
 from tiepdan.cases.services.settings import saved_field
 from tiepdan.citizens.models import Citizen
 from tiepdan.lib.errors import DomainError
 from tiepdan.lib.uploads import CleanFile
+from tiepdan.notifications.kinds import Kind as NoticeKind
 from tiepdan.orgunits.models import OrgUnit
 from tiepdan.reception.models import ReceptionEntry
 
@@ -135,6 +136,9 @@ def _create_case(intake: Intake, *, unit: OrgUnit, actor: User | None, key: str 
         channel=case.channel,
         files=len(intake.files),
     )
+    if case.channel == Case.Channel.ONLINE:  # nobody entered it: the reception desk is told
+        staff = notify.reception_staff(case)
+        notify.tell_staff(case, NoticeKind.CASE_RECEIVED, staff, event="received")
     # After the commit, outside the intake's transaction: indexing never fails a submission.
     transaction.on_commit(lambda: duplicates.index_after_commit(case.pk))
     return case

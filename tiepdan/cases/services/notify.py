@@ -17,10 +17,11 @@ from tiepdan.accounts.models import User
 from tiepdan.cases.identity import exported
 from tiepdan.cases.models import Case
 from tiepdan.cases.services.sms import send_sms
+from tiepdan.notifications import services as notifications
 
 
 def site_url(path: str) -> str:
-    return getattr(settings, "TIEPDAN_SITE_URL", "").rstrip("/") + path
+    return settings.TIEPDAN_SITE_URL.rstrip("/") + path
 
 
 def tracking_url(case: Case) -> str:
@@ -110,3 +111,47 @@ def digest(user: User, overdue: list[Case], due_soon: list[Case]) -> int:
     lines += ["", _("Due within a week (%(count)s):") % {"count": len(due_soon)}]
     lines += [_case_line(c) for c in due_soon] or ["—"]
     return _mail([user], _("Your cases today"), "\n".join(lines))
+
+
+def tell_staff(
+    case: Case, kind: str, people: Iterable[User | None], *, event: str, **params: object
+) -> None:
+    """Record a notification of `kind` about `case` for `people`, inside the caller's
+    transaction (sent after it commits, once per `event`). It names the case by its number and
+    links to its page: never its content, so a denouncer's identity cannot travel in it."""
+    notifications.notify(
+        people,
+        kind,
+        unit=case.unit,
+        url=reverse("cases:detail", args=[case.pk]),
+        params={"number": case.registration_number, **params},
+        key=f"case:{case.pk}:{event}",
+    )
+
+
+def department_staff(department_id: int | None) -> list[User]:
+    if department_id is None:
+        return []
+    return list(User.objects.people().filter(department_id=department_id, is_active=True))
+
+
+def reception_staff(case: Case) -> list[User]:
+    return list(
+        User.objects.people()
+        .filter(unit_id=case.unit_id, is_active=True, groups__name="reception_officer")
+        .distinct()
+    )
+
+
+def approvers(case: Case) -> list[User]:
+    """The people of the case's unit whose role approves answers (its leaders)."""
+    return list(
+        User.objects.people()
+        .filter(
+            unit_id=case.unit_id,
+            is_active=True,
+            groups__permissions__codename="approve_answer",
+            groups__permissions__content_type__app_label="cases",
+        )
+        .distinct()
+    )

@@ -43,7 +43,7 @@ from tiepdan.accounts import roles
 from tiepdan.accounts.models import User
 from tiepdan.accounts.tests.test_login_required import ROUTES
 from tiepdan.cases import services
-from tiepdan.cases.models import Case, IdentityAccess
+from tiepdan.cases.models import Case, IdentityAccess, Response
 from tiepdan.cases.rules import Kind
 from tiepdan.cases.services import answers, notify
 from tiepdan.citizens.models import Citizen
@@ -301,6 +301,45 @@ def _case_action(name: str) -> Paths:
     return lambda p: [_url(name, p.case.pk)]
 
 
+def _awaiting(p: Planted) -> Response:
+    """A second denunciation of the same denouncer, its subject naming her, whose draft awaits
+    approval. Another leader resolves it and another officer handles it: no persona of the
+    matrix may see who sent it. Made once per planted case (an API walk asks for it per
+    persona)."""
+    if hasattr(p, "awaiting"):
+        return p.awaiting
+    today = timezone.localdate()
+    resolver = make_user("vice_b_a", p.case.unit, roles.LEADER, post=User.Post.VICE_CHAIRMAN)
+    officer = make_user("handler_b_a", p.case.unit, roles.HANDLING_OFFICER)
+    intake = services.Intake(
+        channel=Case.Channel.IN_PERSON,
+        kind=Kind.DENUNCIATION,
+        subject=f"Bà {NAME} tố cáo cán bộ thu tiền sai quy định",
+        content=LETTER,
+        received_on=today,
+        citizens=[(p.citizen, "submitter")],
+    )
+    case = services.receive_case(intake, unit=p.case.unit, actor=officer, today=today)
+    services.classify(
+        case, services.ClassifyInput(kind=Kind.DENUNCIATION, field=None), actor=officer
+    )
+    services.decide(case, actor=resolver, decision="accept", today=today)
+    services.assign(case, actor=resolver, officer=officer)
+    draft = answers.draft_answer(case, actor=officer, text=f"Kính gửi bà {NAME}: đã xác minh.")
+    p.awaiting = answers.submit_answer(draft, actor=officer)
+    return p.awaiting
+
+
+def _approval_queue(p: Planted) -> list[Request]:
+    _awaiting(p)
+    return [_url("cases:approvals")]
+
+
+def _return_refused(p: Planted) -> list[Request]:
+    """A return without a comment: the case page again, with the error on the comment."""
+    return [(_url("cases:return", _awaiting(p).pk), {"return-comment": " "})]
+
+
 #: Pages the matrix requests, by URL name. Every persona that may not see the denouncer is
 #: refused the identity on each of them.
 EXERCISED: dict[str, Paths] = {
@@ -338,6 +377,8 @@ EXERCISED: dict[str, Paths] = {
     "cases:response_document": lambda p: [_url("cases:response_document", p.response_id)],
     "cases:attachment": lambda p: [_url("cases:attachment", p.attachment_id)],
     "cases:identity_log": lambda p: [_url("cases:identity_log")],
+    "cases:approvals": _approval_queue,
+    "cases:return": _return_refused,
     "cases:receipt": lambda p: [_url("cases:receipt", p.case.tracking_code)],
     "cases:track": lambda p: [_url("cases:track") + f"?code={p.case.tracking_code}"],
     "cases:track_case": lambda p: [_url("cases:track_case", p.case.tracking_code)],
@@ -454,7 +495,9 @@ NEVER_SHOWS: dict[str, str] = {
     "cases:bulk_assign": "POST only: assigns, then redirects to the list",
     "cases:settings": "the unit's fields, periods and notice wording",
     "cases:close": "POST only: closes, then redirects to the case page",
-    "cases:approve": "POST only: approves the answer, then redirects to the case page",
+    "cases:submit": "POST only: submits the draft, then redirects to the case page",
+    "cases:approve": "POST only: approves the answer, then redirects to the case page; the "
+    "edit box (and its error) is only for those who may see the denouncer",
     "cases:send": "POST only: sends the answer, then redirects to the case page",
     "cases:public_new": "the citizen's empty online form",
     "open311:discovery": "Open311 discovery document",
@@ -543,6 +586,13 @@ NEVER_SHOWS: dict[str, str] = {
             "close",
         )
     },
+    **{
+        f"notifications:{n}": "a person's own notifications: a case's number and a link, never "
+        "its content or senders (tiepdan.notifications.kinds refuses other parameters)"
+        for n in ("list", "open", "mark_read", "mark_all_read", "preferences")
+    },
+    "notifications:outbox": "the demo's outbox: a demo install's superusers only, who see every "
+    "record anyway",
     "admin:auth_user_password_change": "sets a staff account's password",
     "admin:otp_totp_totpdevice_config": "two-factor device set-up",
     "admin:otp_totp_totpdevice_qrcode": "two-factor device set-up",
@@ -739,6 +789,21 @@ EXERCISED_API: dict[str, ApiCalls] = {
     ],
     "POST /api/v1/responses/{response_id}/approve": lambda p: [
         ("post", f"{V1}/responses/{p.response_id}/approve", None)
+    ],
+    "GET /api/v1/responses/awaiting-approval": lambda p: [
+        ("get", f"{V1}/responses/awaiting-approval", None) for _draft in [_awaiting(p)]
+    ],
+    "POST /api/v1/responses/{response_id}/submit": lambda p: [
+        ("post", f"{V1}/responses/{p.response_id}/submit", None)
+    ],
+    # The first leader returns it: the answer comes back with her name in the draft and in the
+    # comment, both redacted; the others are refused (already returned, or no capability).
+    "POST /api/v1/responses/{response_id}/return": lambda p: [
+        (
+            "post",
+            f"{V1}/responses/{_awaiting(p).pk}/return",
+            {"comment": f"Bỏ tên bà {NAME} và số 0987654321 khỏi văn bản."},
+        )
     ],
     "POST /api/v1/responses/{response_id}/send": lambda p: [
         ("post", f"{V1}/responses/{p.response_id}/send", None)

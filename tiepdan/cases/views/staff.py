@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,23 +24,25 @@ from tiepdan.cases.documents import decision_notice, notice_is_redacted
 from tiepdan.cases.forms.common import ReasonForm
 from tiepdan.cases.forms.staff import (
     AnswerForm,
+    ApproveForm,
     AssignForm,
     ClassifyForm,
     ComplexForm,
     DecideForm,
     IntakeForm,
     NoteForm,
+    ReturnForm,
     WorklistFilter,
 )
 from tiepdan.cases.models import Attachment, Case, Response, Status
 from tiepdan.cases.rules import allowed_decisions
-from tiepdan.cases.search import caselist
+from tiepdan.cases.search import approvals, caselist
 from tiepdan.cases.services import answers
 from tiepdan.cases.views import duplicates as duplicate_views
 from tiepdan.lib.errors import DomainError
 from tiepdan.lib.uploads import clean_upload, clean_uploads
 from tiepdan.reception.models import ReceptionEntry
-from tiepdan.web.actions import perform, show_error, submit
+from tiepdan.web.actions import Outcome, perform, show_error, submit
 from tiepdan.web.request import StaffRequest
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -65,7 +68,7 @@ def case_list(request: StaffRequest) -> HttpResponse:
         "today": today,
         "query": query.urlencode(),
         "can_assign": user.has_perm("cases.assign_case"),
-        "assign_form": AssignForm(unit_id=user.unit_id or 0) if user.unit_id else None,  # type: ignore[union-attr]
+        "assign_form": AssignForm(unit_id=user.unit_id, workload=False) if user.unit_id else None,  # type: ignore[union-attr]
     }
     return render(request, "cases/case_list.html", context)
 
@@ -80,7 +83,7 @@ def worklist_views() -> list[tuple[str, Any]]:
 @permission_required("cases.assign_case", raise_exception=True)
 def bulk_assign(request: StaffRequest) -> HttpResponse:
     user = request.user
-    form = AssignForm(request.POST, unit_id=user.unit_id or 0)  # type: ignore[union-attr]
+    form = AssignForm(request.POST, unit_id=user.unit_id or 0, workload=False)  # type: ignore[union-attr]
     ids = [int(i) for i in request.POST.getlist("case") if i.isdigit()]
     cases = [get_case_for(user, pk, capability="assign_case") for pk in ids]  # type: ignore[arg-type]
     if not form.is_valid() or not cases:
@@ -155,41 +158,58 @@ def entry_initial(entry: ReceptionEntry) -> dict[str, Any]:
 
 
 def case_detail(request: StaffRequest, pk: int) -> HttpResponse:
+    return _case_page(request, get_case_for(request.user, pk))
+
+
+def _case_page(request: StaffRequest, case: Case, **bound: forms.Form) -> HttpResponse:
+    """The case page; `bound` are the answer's forms as they were sent, with their errors
+    (approve_form, return_form), shown in place of empty ones."""
     user = request.user
-    case = get_case_for(user, pk)  # type: ignore[arg-type]
     today = timezone.localdate()
     shown = identity.disclosure_for_request(request, case, identity.Via.PAGE)
-    draft_text = _draft_text(case)
+    in_hand = case.responses.filter(state__in=answers.IN_HAND).first()
+    returned = in_hand.last_return() if in_hand else None
+    draft_text = _draft_text(case, in_hand)
     shown.case_fields()
+    related = ("drafted_by", "submitted_by", "approved_by")
     context = {
         "case": case,
         "today": today,
         "overdue": case.is_overdue(today),
         "identity_hidden": not shown.visible,
-        "events": shown.texts(case.events.select_related("actor")),
+        "events": shown.events(case.events.select_related("actor")),
         "citizens": case.case_citizens.select_related("citizen") if shown.visible else [],
         "attachments": shown.texts(case.attachments.all(), "original_name"),
-        "responses": shown.texts(case.responses.select_related("drafted_by", "approved_by")),
+        "responses": shown.texts(case.responses.select_related(*related)),
+        "in_hand": in_hand,
+        "returned": shown.events([returned])[0] if returned else None,
         "allowed": allowed_decisions(case.classification())
         if case.status == Status.CLASSIFIED
         else [],
         "assign_form": AssignForm(
             unit_id=case.unit_id,
+            department_id=_department_of(case),
             initial={"department": case.assignee_department_id, "officer": case.assignee_id},
         ),
         "note_form": NoteForm(),
         "reason_form": ReasonForm(),
         "answer_form": AnswerForm(initial={"text": shown.text(draft_text)}),
+        "approve_form": ApproveForm(
+            prefix="approve",
+            editable=shown.visible,
+            initial={"text": shown.text(in_hand.text) if in_hand else ""},
+        ),
+        "return_form": ReturnForm(prefix="return"),
         "reopen_deadline": answers.reopen_deadline(case),
         "duplicate_panel": duplicate_views.panel(user, case),  # type: ignore[arg-type]
+        **bound,
     }
     return render(request, "cases/case_detail.html", context)
 
 
-def _draft_text(case: Case) -> str:
-    draft = case.responses.filter(state=Response.State.DRAFT).first()
-    if draft:
-        return draft.text
+def _draft_text(case: Case, in_hand: Response | None) -> str:
+    if in_hand and in_hand.state in (Response.State.DRAFT, Response.State.RETURNED):
+        return in_hand.text
     return case.field.answer_template if case.field else ""
 
 
@@ -202,13 +222,15 @@ def _action(
     template: str = "cases/case_action.html",
     form_kwargs: Callable[[Case], dict[str, Any]] | None = None,
     title: str = "",
+    success: str = "",
 ) -> HttpResponse:
-    """Show a small form for one action on a case; on POST run it and return to the case."""
+    """Show a small form for one action on a case; on POST run it, say what happened and
+    return to the case."""
     case = get_case_for(request.user, pk, capability=capability)
     kwargs = form_kwargs(case) if form_kwargs else {}
     form = form_class(request.POST or None, **kwargs)
     if request.method == "POST":
-        outcome = submit(request, form, lambda data: run(case, data))
+        outcome = submit(request, form, lambda data: run(case, data), success=success)
         if outcome.ok:
             return redirect("cases:detail", pk=case.pk)
         if outcome.error and request.POST.get("inline"):
@@ -272,9 +294,16 @@ def case_assign(request: StaffRequest, pk: int) -> HttpResponse:
         "assign_case",
         AssignForm,
         run,
-        form_kwargs=lambda c: {"unit_id": c.unit_id},
+        form_kwargs=lambda c: {"unit_id": c.unit_id, "department_id": _department_of(c)},
         title=_("Assign"),
     )
+
+
+def _department_of(case: Case) -> int | None:
+    """The department whose officers an assignment offers first: the case's, else its field's."""
+    if case.assignee_department_id:
+        return case.assignee_department_id
+    return case.field.default_department_id if case.field else None
 
 
 def _reason_action(
@@ -312,7 +341,15 @@ def case_answer(request: StaffRequest, pk: int) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> object:
         return answers.draft_answer(case, actor=request.user, text=d["text"])
 
-    return _action(request, pk, "answer_case", AnswerForm, run, title=_("Answer"))
+    return _action(
+        request,
+        pk,
+        "answer_case",
+        AnswerForm,
+        run,
+        title=_("Answer"),
+        success=_("The draft answer was saved. Submit it for approval when it is ready."),
+    )
 
 
 @require_POST
@@ -325,11 +362,76 @@ def case_close(request: StaffRequest, pk: int) -> HttpResponse:
     return redirect("cases:detail", pk=case.pk)
 
 
+@permission_required("cases.approve_answer", raise_exception=True)
+def approval_queue(request: StaffRequest) -> HttpResponse:
+    """Dự thảo chờ duyệt: every draft awaiting approval in the leader's units, oldest first."""
+    drafts = approvals.shown(request.user, approvals.awaiting(request.user))
+    return render(
+        request, "cases/approvals.html", {"drafts": drafts, "today": timezone.localdate()}
+    )
+
+
+def _answer_on_page(response: Response) -> HttpResponse:
+    return redirect(reverse("cases:detail", args=[response.case_id]) + "#answer")
+
+
+@require_POST
+def response_submit(request: StaffRequest, pk: int) -> HttpResponse:
+    response = get_response_for(request.user, pk, capability="answer_case")
+    perform(
+        request,
+        lambda: answers.submit_answer(response, actor=request.user),
+        success=_("The draft was submitted to the leader for approval."),
+    )
+    return _answer_on_page(response)
+
+
 @require_POST
 def response_approve(request: StaffRequest, pk: int) -> HttpResponse:
-    response = get_response_for(request.user, pk, capability="approve_answer")
-    perform(request, lambda: answers.approve_answer(response, actor=request.user))
-    return redirect("cases:detail", pk=response.case_id)
+    """Approve, with the wording as the leader may have edited it in the box."""
+    user = request.user
+    response = get_response_for(user, pk, capability="approve_answer")
+    editable = identity.may_see_identity(user, response.case)
+    form = ApproveForm(request.POST, prefix="approve", editable=editable)
+    outcome = submit(
+        request,
+        form,
+        lambda _data: answers.approve_answer(response, actor=user, text=form.edited_text()),
+        success=_("The answer was approved: it can now be sent to the citizen."),
+    )
+    if outcome.ok:
+        return _answer_on_page(response)
+    return _refused(request, response, outcome, approve_form=form)
+
+
+@require_POST
+def response_return(request: StaffRequest, pk: int) -> HttpResponse:
+    """Send a submitted draft back to the drafter with a comment (required)."""
+    user = request.user
+    response = get_response_for(user, pk, capability="approve_answer")
+    form = ReturnForm(request.POST, prefix="return")
+    outcome = submit(
+        request,
+        form,
+        lambda data: answers.return_answer(response, actor=user, comment=data["comment"]),
+        success=_("The draft was returned to the drafter with your comment."),
+    )
+    if outcome.ok:
+        return _answer_on_page(response)
+    return _refused(request, response, outcome, return_form=form)
+
+
+def _refused(
+    request: StaffRequest, response: Response, outcome: Outcome[Any], **bound: forms.Form
+) -> HttpResponse:
+    """A refusal about what was typed is shown next to it on the case page; one about the
+    answer itself (approved meanwhile, returned already) as a message above the case."""
+    (form,) = bound.values()
+    error = outcome.error
+    if error is None or error.field in form.fields:
+        return _case_page(request, get_case_for(request.user, response.case_id), **bound)
+    messages.error(request, error.message)
+    return _answer_on_page(response)
 
 
 @require_POST

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given
@@ -81,3 +81,17 @@ def test_an_agreement_missing_an_art_24_item_is_refused():
 def test_success_rate_is_among_ended_cases():
     assert rules.success_rate(3, 4) == 75.0
     assert rules.success_rate(0, 0) is None
+
+
+@given(st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31)), st.integers(0, 20))
+def test_the_last_late_assignment_splits_the_late_cases_from_the_others(today, days_ago):
+    """A case not started is late exactly when assigned on or before that day (Art. 20), across
+    weekends and the Tết days off."""
+    assigned = today - timedelta(days=days_ago)
+    late = rules.is_start_late(assigned_on=assigned, started_on=None, today=today, calendar=PLAIN)
+    assert late == (assigned <= rules.last_late_assignment(today, PLAIN))
+
+
+def test_on_a_monday_the_cases_assigned_by_tuesday_are_late():
+    """Assigned on Wednesday 18/11/2026 the 3 days end on Saturday, so on Monday 23/11."""
+    assert rules.last_late_assignment(date(2026, 11, 23), PLAIN) == date(2026, 11, 17)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -30,6 +31,13 @@ class RefusalNotice(models.Model):
         verbose_name = _("refusal notice (Form 01/TCD)")
         verbose_name_plural = _("refusal notices (Form 01/TCD)")
         ordering = ["due_on"]
+        # The notices still to issue, by deadline (the reception page and the staff inbox).
+        # `IS NULL` is no bound parameter, so SQLite matches this partial index too.
+        indexes = [
+            models.Index(
+                fields=["due_on"], condition=Q(issued_on__isnull=True), name="refusal_to_issue"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.number or str(self.entry)

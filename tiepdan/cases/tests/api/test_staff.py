@@ -231,3 +231,134 @@ def test_a_nul_in_a_query_parameter_is_a_422(client, intake_key):
     response = client.get(f"{CASES}?q=a%00b", **bearer(intake_key))
     assert response.status_code == 422
     assert response.json()["error"]["fields"][0]["field"] == "query.q"
+
+
+# --- The approval loop ------------------------------------------------------------------------
+
+RESPONSES = "/api/v1/responses"
+
+
+def _post(client, url, body=None):
+    return client.post(url, body or {}, content_type="application/json")
+
+
+def test_the_loop_runs_through_the_api_with_the_return_comment_shown(
+    client, ward_a, officer_a, leader_a
+):
+    case = accepted(ward_a, officer_a)
+    client.force_login(officer_a)
+    draft = _post(client, f"{CASES}/{case.pk}/answer", {"text": "Sẽ xem xét."}).json()
+    answer = f"{RESPONSES}/{draft['id']}"
+    submitted = _post(client, answer + "/submit").json()
+    assert (submitted["state"], submitted["return_comment"]) == ("submitted", "")
+    assert submitted["submitted_at"] is not None
+    client.force_login(leader_a)
+    returned = _post(client, answer + "/return", {"comment": "Nêu rõ thời gian."}).json()
+    assert (returned["state"], returned["return_comment"]) == ("returned", "Nêu rõ thời gian.")
+    client.force_login(officer_a)
+    _post(client, f"{CASES}/{case.pk}/answer", {"text": "Xong trước 30/11."})
+    assert _post(client, answer + "/submit").json()["state"] == "submitted"
+    client.force_login(leader_a)
+    approved = _post(client, answer + "/approve", {"text": "Hoàn thành trước 30/11."}).json()
+    assert (approved["state"], approved["text"]) == ("approved", "Hoàn thành trước 30/11.")
+    assert approved["return_comment"] == "Nêu rõ thời gian."
+    client.force_login(officer_a)
+    assert _post(client, answer + "/send").json()["state"] == "sent"
+    events = client.get(f"{CASES}/{case.pk}/events").json()
+    steps = [e["kind"] for e in events if e["kind"].startswith("answer_")]
+    assert steps == [
+        "answer_drafted",
+        "answer_submitted",
+        "answer_returned",
+        "answer_drafted",
+        "answer_submitted",
+        "answer_edited",
+        "answer_approved",
+        "answer_sent",
+    ]
+    edited = next(e for e in events if e["kind"] == "answer_edited")
+    assert edited["data"]["before"] == "Xong trước 30/11."
+
+
+@pytest.mark.parametrize("body", [{}, {"comment": ""}, {"comment": "  "}])
+def test_a_return_without_a_comment_is_a_400_on_the_comment(
+    client, ward_a, officer_a, leader_a, body
+):
+    from tiepdan.cases.services import answers
+
+    case = accepted(ward_a, officer_a)
+    response = answers.draft_answer(case, actor=officer_a, text="Dự thảo")
+    answers.submit_answer(response, actor=officer_a)
+    client.force_login(leader_a)
+    refused = _post(client, f"{RESPONSES}/{response.pk}/return?lang=en", body)
+    assert refused.status_code == 400
+    error = refused.json()["error"]
+    assert error["fields"][0]["field"] == "comment"
+    assert "returned with a comment" in error["message"]
+    response.refresh_from_db()
+    assert response.state == "submitted"
+
+
+def test_approving_twice_is_a_409(client, ward_a, officer_a, leader_a):
+    from tiepdan.cases.services import answers
+
+    response = answers.draft_answer(accepted(ward_a, officer_a), actor=officer_a, text="Dự thảo")
+    client.force_login(leader_a)
+    assert client.post(f"{RESPONSES}/{response.pk}/approve").status_code == 200
+    again = client.post(f"{RESPONSES}/{response.pk}/approve")
+    assert again.status_code == 409 and again.json()["error"]["code"] == "conflict"
+
+
+def test_approving_another_wards_draft_is_a_404_and_an_officer_gets_a_403(
+    client, ward_a, ward_b, officer_a, officer_b
+):
+    from conftest import make_user
+    from tiepdan.accounts import roles
+    from tiepdan.cases.services import answers
+
+    response = answers.draft_answer(accepted(ward_a, officer_a), actor=officer_a, text="Dự thảo")
+    answers.submit_answer(response, actor=officer_a)
+    client.force_login(make_user("leader_b", ward_b, roles.LEADER))
+    for action in ("approve", "return"):
+        assert _post(client, f"{RESPONSES}/{response.pk}/{action}").status_code == 404
+    client.force_login(officer_a)
+    for action in ("approve", "return"):
+        denied = _post(client, f"{RESPONSES}/{response.pk}/{action}")
+        assert denied.status_code == 403
+        assert denied.json()["error"]["code"] == "permission_denied"
+    client.force_login(officer_b)
+    assert _post(client, f"{RESPONSES}/{response.pk}/submit").status_code == 404
+    response.refresh_from_db()
+    assert response.state == "submitted"
+
+
+def test_a_malformed_approval_body_is_a_422(client, ward_a, officer_a, leader_a):
+    from tiepdan.cases.services import answers
+
+    response = answers.draft_answer(accepted(ward_a, officer_a), actor=officer_a, text="Dự thảo")
+    client.force_login(leader_a)
+    refused = _post(client, f"{RESPONSES}/{response.pk}/approve", {"text": 5})
+    assert refused.status_code == 422
+    assert refused.json()["error"]["fields"][0]["field"] == "body.payload.text"
+
+
+def test_the_queue_lists_the_submitted_drafts_of_the_callers_units(
+    client, ward_a, ward_b, officer_a, leader_a, officer_b
+):
+    from tiepdan.cases.services import answers
+
+    case = accepted(ward_a, officer_a, subject="Rác tồn đọng hẻm 12")
+    mine = answers.draft_answer(case, actor=officer_a, text="Dự thảo")
+    answers.submit_answer(mine, actor=officer_a)
+    answers.draft_answer(accepted(ward_a, officer_a), actor=officer_a, text="Chưa trình")
+    other = answers.draft_answer(accepted(ward_b, officer_b), actor=officer_b, text="Dự thảo")
+    answers.submit_answer(other, actor=officer_b)
+    client.force_login(leader_a)
+    items = client.get(f"{RESPONSES}/awaiting-approval").json()
+    assert [(i["id"], i["case_id"], i["subject"]) for i in items] == [
+        (mine.pk, case.pk, "Rác tồn đọng hẻm 12")
+    ]
+    assert items[0]["drafted_by"] == "Nguyễn Văn An"
+    assert items[0]["due_on"] == case.due_on.isoformat()
+    client.force_login(officer_a)
+    assert client.get(f"{RESPONSES}/awaiting-approval").status_code == 403

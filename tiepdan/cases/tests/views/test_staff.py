@@ -269,3 +269,224 @@ def test_the_unit_admin_sets_a_period_and_the_wording(client, ward_a, admin_a, o
 def test_an_officer_cannot_open_the_settings(client, officer_a):
     client.force_login(officer_a)
     assert client.get(reverse("cases:settings")).status_code == 403
+
+
+# --- The approval loop on the case page --------------------------------------------------------
+
+
+def _page(client, case):
+    return client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+
+
+def _said(response):
+    """The messages the page shows after the action."""
+    return [str(m) for m in response.context["messages"]]
+
+
+def _answer(ward_a, officer_a, text="Phường sẽ thu gom rác."):
+    from tiepdan.cases.services import answers
+
+    case = accepted(ward_a, officer_a)
+    return case, answers.draft_answer(case, actor=officer_a, text=text)
+
+
+def test_the_loop_walks_from_draft_to_approval_through_a_return(
+    client, ward_a, officer_a, leader_a
+):
+    """Each step says what happened, and the timeline shows it."""
+    case = accepted(ward_a, officer_a)
+    client.force_login(officer_a)
+    drafted = client.post(
+        reverse("cases:answer", args=[case.pk]), {"text": "Phường sẽ thu gom."}, follow=True
+    )
+    assert "Đã lưu dự thảo trả lời" in _said(drafted)[0]
+    response = case.responses.get()
+    assert "Gửi trình duyệt" in drafted.content.decode()
+    submitted = client.post(reverse("cases:submit", args=[response.pk]), follow=True)
+    assert _said(submitted) == ["Đã gửi dự thảo trình lãnh đạo duyệt."]
+    assert "Đang chờ lãnh đạo duyệt." in submitted.content.decode()
+
+    client.force_login(leader_a)
+    page = _page(client, case)
+    assert 'name="approve-text"' in page and "Phường sẽ thu gom." in page
+    assert 'name="return-comment"' in page and ">Trả lại</button>" in page
+    returned = client.post(
+        reverse("cases:return", args=[response.pk]),
+        {"return-comment": "Nêu rõ ngày thu gom."},
+        follow=True,
+    )
+    assert _said(returned) == ["Đã trả lại dự thảo cho người soạn kèm ý kiến."]
+
+    client.force_login(officer_a)
+    page = _page(client, case)
+    comment = page[page.index('id="return-comment"') :]
+    assert "Trần Quang Minh trả lại lúc" in comment and "Nêu rõ ngày thu gom." in comment
+    assert "Sửa dự thảo bị trả lại" in page
+    client.post(
+        reverse("cases:answer", args=[case.pk]), {"text": "Thu gom ngày 24/11."}, follow=True
+    )
+    client.post(reverse("cases:submit", args=[response.pk]), follow=True)
+
+    client.force_login(leader_a)
+    approved = client.post(
+        reverse("cases:approve", args=[response.pk]),
+        {"approve-text": "Phường đã thu gom rác ngày 24/11."},
+        follow=True,
+    )
+    assert _said(approved) == ["Đã duyệt văn bản trả lời: có thể gửi cho công dân."]
+    response.refresh_from_db()
+    assert (response.state, response.text) == ("approved", "Phường đã thu gom rác ngày 24/11.")
+    timeline = approved.content.decode()
+    timeline = timeline[timeline.index('id="timeline"') :]
+    for step in (
+        "Dự thảo trả lời",
+        "Trình duyệt dự thảo trả lời",
+        "Lãnh đạo trả lại dự thảo để sửa",
+        "Ý kiến: Nêu rõ ngày thu gom.",
+        "Lãnh đạo sửa nội dung trả lời",
+        "Thu gom ngày 24/11.",
+        "Lãnh đạo duyệt trả lời",
+    ):
+        assert step in timeline, step
+
+
+@pytest.mark.parametrize("comment", ["", "   "])
+def test_returning_without_a_comment_shows_the_error_on_the_field_and_changes_nothing(
+    client, ward_a, officer_a, leader_a, comment
+):
+    from tiepdan.cases.services import answers
+
+    case, response = _answer(ward_a, officer_a)
+    answers.submit_answer(response, actor=officer_a)
+    client.force_login(leader_a)
+    page = client.post(reverse("cases:return", args=[response.pk]), {"return-comment": comment})
+    assert page.status_code == 200  # the case page again, not a redirect
+    form = page.context["return_form"]
+    assert form.errors["comment"] == [
+        "Hãy ghi rõ nội dung cần sửa: dự thảo được trả lại kèm ý kiến."
+    ]
+    assert "Hãy ghi rõ nội dung cần sửa" in page.content.decode()
+    response.refresh_from_db()
+    assert response.state == "submitted"
+    assert not case.events.filter(kind="answer_returned").exists()
+
+
+def test_approving_twice_says_it_was_already_approved(client, ward_a, officer_a, leader_a):
+    case, response = _answer(ward_a, officer_a)
+    client.force_login(leader_a)
+    client.post(reverse("cases:approve", args=[response.pk]), follow=True)
+    again = client.post(reverse("cases:approve", args=[response.pk]), follow=True)
+    assert _said(again) == ["Văn bản trả lời này đã được duyệt."]
+    assert case.events.filter(kind="answer_approved").count() == 1
+
+
+def test_a_leader_of_another_ward_gets_a_404_and_an_officer_a_403(
+    client, ward_a, ward_b, officer_a
+):
+    from conftest import make_user
+    from tiepdan.accounts import roles
+
+    _case, response = _answer(ward_a, officer_a)
+    client.force_login(make_user("leader_b", ward_b, roles.LEADER))
+    for name in ("approve", "return"):
+        assert client.post(reverse(f"cases:{name}", args=[response.pk])).status_code == 404
+    client.force_login(officer_a)
+    for name in ("approve", "return"):
+        assert client.post(reverse(f"cases:{name}", args=[response.pk])).status_code == 403
+    response.refresh_from_db()
+    assert response.state == "draft"
+
+
+def test_a_leader_who_may_not_see_the_denouncer_approves_the_wording_as_written(
+    client, ward_a, officer_a, leader_a
+):
+    """No box to edit: the redacted text posted back would drop the denouncer's name."""
+    from tiepdan.cases.services import answers
+
+    case = accepted(ward_a, officer_a, kind="denunciation")
+    name = case.citizens.get().full_name
+    response = answers.draft_answer(case, actor=officer_a, text=f"Kính gửi ông {name}.")
+    answers.submit_answer(response, actor=officer_a)
+    client.force_login(leader_a)
+    page = _page(client, case)
+    assert 'name="approve-text"' not in page and name not in page
+    client.post(reverse("cases:approve", args=[response.pk]), {"approve-text": "Kính gửi […]."})
+    response.refresh_from_db()
+    assert (response.state, response.text) == ("approved", f"Kính gửi ông {name}.")
+
+
+def test_the_queue_lists_the_submitted_drafts_of_the_leaders_units(
+    client, ward_a, ward_b, officer_a, leader_a, officer_b
+):
+    """Oldest submitted first, with the drafter, the time and the due date; one click away."""
+    from tiepdan.cases.services import answers
+
+    first, first_draft = _answer(ward_a, officer_a)
+    answers.submit_answer(first_draft, actor=officer_a)
+    second, second_draft = _answer(ward_a, officer_a)
+    answers.submit_answer(second_draft, actor=officer_a)
+    _answer(ward_a, officer_a)  # drafted, not submitted
+    other = accepted(ward_b, officer_b, subject="Đèn đường phường Phước Hội")
+    answers.submit_answer(
+        answers.draft_answer(other, actor=officer_b, text="Trả lời"), actor=officer_b
+    )
+    client.force_login(leader_a)
+    html = client.get(reverse("cases:approvals")).content.decode()
+    rows = html[html.index('id="approvals"') :]
+    links = [reverse("cases:detail", args=[c.pk]) + "#answer" for c in (first, second)]
+    assert rows.index(links[0]) < rows.index(links[1])
+    assert rows.count("<tr>") == 3  # the header and the two submitted drafts
+    assert "Phước Hội" not in rows and "Nguyễn Văn An" in rows
+    assert first.due_on.strftime("%d/%m/%Y") in rows
+
+
+def test_the_queue_redacts_a_denunciations_subject_for_a_leader_not_resolving_it(
+    client, ward_a, officer_a, leader_a
+):
+    from tiepdan.cases.services import answers
+    from tiepdan.cases.tests.factories import CitizenFactory
+
+    citizen = CitizenFactory(full_name="Hoàng Thị Tố Giang")
+    case = accepted(
+        ward_a,
+        officer_a,
+        kind="denunciation",
+        subject="Bà Hoàng Thị Tố Giang tố cáo cán bộ",
+        citizen=False,
+    )
+    case.case_citizens.create(citizen=citizen)
+    answers.submit_answer(
+        answers.draft_answer(case, actor=officer_a, text="Trả lời"), actor=officer_a
+    )
+    client.force_login(leader_a)
+    html = client.get(reverse("cases:approvals")).content.decode()
+    assert "Bà […] tố cáo cán bộ" in html and "Giang" not in html
+
+
+def test_an_officer_has_no_approval_queue(client, officer_a):
+    client.force_login(officer_a)
+    assert client.get(reverse("cases:approvals")).status_code == 403
+
+
+def test_the_timeline_redacts_the_comment_and_the_edit_for_who_may_not_see_the_denouncer(
+    client, ward_a, officer_a, leader_a, chairman_a
+):
+    """The leader resolving a denunciation returns and edits it naming the denouncer; the
+    Chairman, not resolving it, reads both steps without the name."""
+    from tiepdan.cases.services import answers
+
+    case = accepted(ward_a, leader_a, kind="denunciation")  # leader A resolves it
+    name = case.citizens.get().full_name
+    response = answers.draft_answer(case, actor=officer_a, text="Kính gửi ông/bà: đã xử lý.")
+    answers.submit_answer(response, actor=officer_a)
+    answers.return_answer(response, actor=leader_a, comment=f"Ghi rõ tên {name}.")
+    answers.draft_answer(case, actor=officer_a, text=f"Kính gửi {name}: đã xử lý.")
+    answers.submit_answer(response, actor=officer_a)
+    answers.approve_answer(response, actor=leader_a, text=f"Kính gửi {name}: phường đã xử lý.")
+    client.force_login(chairman_a)
+    page = _page(client, case)
+    timeline = page[page.index('id="timeline"') :]
+    assert "Ý kiến: Ghi rõ tên […]." in timeline
+    assert "Kính gửi […]: phường đã xử lý." in timeline and name not in page
+    client.force_login(leader_a)
+    assert f"Ý kiến: Ghi rõ tên {name}." in _page(client, case)
