@@ -490,3 +490,16 @@ def test_the_timeline_redacts_the_comment_and_the_edit_for_who_may_not_see_the_d
     assert "Kính gửi […]: phường đã xử lý." in timeline and name not in page
     client.force_login(leader_a)
     assert f"Ý kiến: Ghi rõ tên {name}." in _page(client, case)
+
+
+def test_every_control_of_the_work_lists_filter_has_a_label(client, officer_a):
+    """Each select and box of the filter is named by a <label for> (WCAG 1.3.1, 4.1.2)."""
+    import re
+
+    client.force_login(officer_a)
+    html = client.get(reverse("cases:list")).content.decode()
+    forms = [chunk.split("</form>")[0] for chunk in html.split("<form")[1:]]
+    form = next(f for f in forms if 'name="kind"' in f)
+    controls = re.findall(r'<(?:select|input)[^>]*\bid="([^"]+)"', form)
+    labelled = set(re.findall(r'<label[^>]*\bfor="([^"]+)"', form))
+    assert controls and set(controls) <= labelled, set(controls) - labelled
