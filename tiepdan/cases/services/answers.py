@@ -130,7 +130,8 @@ def return_answer(response: Response, *, actor: User, comment: str) -> Response:
             NoticeKind.DRAFT_RETURNED,
             [response.drafted_by],
             event=f"answer:{response.pk}:returned:{response.case.updated_at.isoformat()}",
-            comment=comment.strip(),
+            # The comment may go out by e-mail: a denouncer's name in it does not (rule 19).
+            comment=identity.exported(response.case).text(comment.strip()),
         )
     return response
 

@@ -76,3 +76,19 @@ def test_a_citizens_reopening_tells_the_assignee(ward_a, officer_a, leader_a):
     answers.send_answer(draft, actor=officer_a, today=date(2026, 11, 23))
     answers.reopen(case, reason="Chưa xử lý.", today=date(2026, 11, 24))
     assert Notification.objects.get(kind="case_reopened").recipient == officer_a
+
+
+def test_a_returned_denunciations_comment_is_told_without_the_denouncers_name(
+    ward_a, officer_a, leader_a
+):
+    from tiepdan.cases.services import answers
+    from tiepdan.cases.tests.factories import CitizenFactory
+
+    sender = CitizenFactory(full_name="Lê Văn Tố")
+    case = accepted(ward_a, officer_a, kind=Case.Kind.DENUNCIATION, citizen=False)
+    case.case_citizens.create(citizen=sender, role="submitter")
+    draft = answers.draft_answer(case, actor=officer_a, text="Phường đã xác minh nội dung.")
+    answers.submit_answer(draft, actor=officer_a)
+    answers.return_answer(draft, actor=leader_a, comment="Đừng nêu tên ông Lê Văn Tố trong thư.")
+    comment = Notification.objects.get(kind="draft_returned").params["comment"]
+    assert "Lê Văn Tố" not in comment and comment.startswith("Đừng nêu tên ông")
